@@ -1,0 +1,66 @@
+//! The rules of a domain: actions are decided into events, events are applied to state.
+
+use std::fmt::{Debug, Display};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{Bugs, Env};
+
+/// A domain's rules, written once as pure functions.
+///
+/// `decide` reads state and may draw from the seeded [`Env`], but never changes state;
+/// `apply` is the only code that does, so replaying the events rebuilds the state exactly.
+/// Implementors are usually a unit struct (`pub struct Poll;`) naming the associated types.
+pub trait Domain: Sized + 'static {
+    /// The name used on the command line, in logs and in `corpus/<name>/`.
+    const NAME: &'static str;
+    /// Bumped when the meaning of a stored action or event changes; older logs are upcast by
+    /// [`Domain::upcast_action`] or refused.
+    const SCHEMA: u32;
+    /// Whether [`Domain::react`] can return follow-up actions. Domains without reactors skip
+    /// the scratch copy that makes a cascade atomic.
+    const REACTS: bool = false;
+
+    /// Table settings (seats, blinds, choices offered); recorded in a log when not default.
+    type Config: Clone + Debug + Default + PartialEq + Serialize + DeserializeOwned + Send + Sync;
+    type State: Clone + Debug + PartialEq + Send;
+    /// The vocabulary a user speaks (`RaiseTo`, `Vote`, `Capture`).
+    type Action: Clone + Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync;
+    /// The facts that change state (`ChipsCommitted`, `VoteCast`).
+    type Event: Clone + Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync;
+    /// Why an action was refused.
+    type Reject: Clone + Debug + Display + PartialEq + Send;
+
+    /// The state before any event. `bugs` is given so that a bug planted in `apply` can be
+    /// switched on; correct domains ignore it.
+    fn initial(config: &Self::Config, bugs: Bugs) -> Self::State;
+
+    /// Decides what `action` means in `state`: pushes the events onto `out`, or returns why
+    /// it is refused. Events pushed before a refusal are discarded by the engine.
+    fn decide(
+        state: &Self::State,
+        action: &Self::Action,
+        env: &mut Env,
+        out: &mut Vec<Self::Event>,
+    ) -> Result<(), Self::Reject>;
+
+    /// Folds one event into state. Total (never fails, never panics on any event `decide`
+    /// can emit) and deterministic.
+    fn apply(state: &mut Self::State, event: &Self::Event);
+
+    /// Synchronous reactors: follow-up actions an applied event triggers, dispatched within
+    /// the same atomic step. Only consulted when [`Domain::REACTS`] is true.
+    fn react(_state: &Self::State, _event: &Self::Event, _out: &mut Vec<Self::Action>) {}
+
+    /// Rewrites one stored action written under `schema` (older than [`Domain::SCHEMA`]) into
+    /// the current shape, or says why it cannot. The default refuses every older schema.
+    fn upcast_action(schema: u32, action: serde_json::Value) -> Result<serde_json::Value, String> {
+        let _ = action;
+        Err(format!(
+            "{} has no upcaster from schema {schema} to {}",
+            Self::NAME,
+            Self::SCHEMA
+        ))
+    }
+}

@@ -1,0 +1,242 @@
+//! `Engine<D>`: owns state, the action log and the event log, and dispatches atomically.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::{Bugs, Domain, Env};
+
+/// How many rounds of reactor follow-ups one dispatch may run before it is refused.
+pub const MAX_CASCADE_DEPTH: usize = 8;
+/// How many follow-up actions one dispatch may run in all before it is refused.
+pub const MAX_CASCADE_ACTIONS: usize = 64;
+
+/// Why a dispatch changed nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal<R> {
+    /// `decide` refused the action itself.
+    Rejected(R),
+    /// A follow-up action a reactor asked for was refused, so the whole step was undone.
+    ReactorRejected { depth: usize, reason: R },
+    /// The reactors kept asking for more than [`MAX_CASCADE_DEPTH`] rounds or
+    /// [`MAX_CASCADE_ACTIONS`] actions; the whole step was undone.
+    CascadeOverflow,
+}
+
+impl<R: fmt::Display> fmt::Display for Refusal<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Rejected(reason) => write!(f, "{reason}"),
+            Refusal::ReactorRejected { depth, reason } => {
+                write!(
+                    f,
+                    "a reactor's follow-up at depth {depth} was refused: {reason}"
+                )
+            }
+            Refusal::CascadeOverflow => write!(
+                f,
+                "reactors asked for more than {MAX_CASCADE_DEPTH} rounds or {MAX_CASCADE_ACTIONS} actions"
+            ),
+        }
+    }
+}
+
+/// A domain's state with the history that built it.
+///
+/// Each [`Engine::dispatch`] is one step: the action is decided, its events applied, the
+/// reactors' follow-ups dispatched; all of it lands or none of it does. Every step, accepted
+/// or refused, is kept in the action log, so re-dispatching the log reproduces the events.
+#[derive(Clone, Debug)]
+pub struct Engine<D: Domain> {
+    config: D::Config,
+    bugs: Bugs,
+    env: Env,
+    state: D::State,
+    actions: Vec<D::Action>,
+    events: Vec<D::Event>,
+    /// `step_ends[i]`: the length of the event log after step `i`.
+    step_ends: Vec<usize>,
+    /// Events given before the first step (see [`Engine::resume`]).
+    given: usize,
+}
+
+impl<D: Domain> Engine<D> {
+    /// A fresh engine for `config`, its randomness seeded by `seed`, with `bugs` planted.
+    pub fn new(config: D::Config, seed: u64, bugs: Bugs) -> Self {
+        let state = D::initial(&config, bugs);
+        Engine {
+            config,
+            bugs,
+            env: Env::new(seed, bugs),
+            state,
+            actions: Vec::new(),
+            events: Vec::new(),
+            step_ends: Vec::new(),
+            given: 0,
+        }
+    }
+
+    /// An engine whose history starts with `events` already applied (the "given" of a
+    /// scenario, or a stream loaded from storage).
+    pub fn resume(config: D::Config, seed: u64, bugs: Bugs, events: Vec<D::Event>) -> Self {
+        let mut engine = Engine::new(config, seed, bugs);
+        for event in &events {
+            D::apply(&mut engine.state, event);
+        }
+        engine.given = events.len();
+        engine.events = events;
+        engine
+    }
+
+    /// Dispatches one action as an atomic step. On success, returns the range of the event
+    /// log this step appended; on refusal, state and event log are exactly as they were.
+    pub fn dispatch(&mut self, action: D::Action) -> Result<Range<usize>, Refusal<D::Reject>> {
+        let start = self.events.len();
+        self.env.set_now(self.actions.len() as u64);
+        let outcome = if D::REACTS {
+            self.dispatch_cascade(&action, start)
+        } else {
+            self.dispatch_single(&action, start)
+        };
+        self.actions.push(action);
+        self.step_ends.push(self.events.len());
+        outcome.map(|()| start..self.events.len())
+    }
+
+    fn dispatch_single(
+        &mut self,
+        action: &D::Action,
+        start: usize,
+    ) -> Result<(), Refusal<D::Reject>> {
+        match D::decide(&self.state, action, &mut self.env, &mut self.events) {
+            Ok(()) => {
+                for event in &self.events[start..] {
+                    D::apply(&mut self.state, event);
+                }
+                Ok(())
+            }
+            Err(reason) => {
+                self.events.truncate(start);
+                Err(Refusal::Rejected(reason))
+            }
+        }
+    }
+
+    /// Decides and applies on a scratch copy of the state, follow-ups breadth first, and only
+    /// swaps the copy in when the whole cascade was accepted.
+    fn dispatch_cascade(
+        &mut self,
+        action: &D::Action,
+        start: usize,
+    ) -> Result<(), Refusal<D::Reject>> {
+        let mut scratch = self.state.clone();
+        let mut pending: Vec<D::Action> = Vec::new();
+        let mut next_round: Vec<D::Action> = Vec::new();
+        let mut follow_ups = 0usize;
+        let outcome = (|| {
+            let mut depth = 0;
+            let mut first = Some(action);
+            loop {
+                let round: Vec<D::Action> = std::mem::take(&mut pending);
+                let actions = first.take().into_iter().chain(round.iter());
+                for current in actions {
+                    let from = self.events.len();
+                    D::decide(&scratch, current, &mut self.env, &mut self.events).map_err(
+                        |reason| {
+                            if depth == 0 {
+                                Refusal::Rejected(reason)
+                            } else {
+                                Refusal::ReactorRejected { depth, reason }
+                            }
+                        },
+                    )?;
+                    for event in &self.events[from..] {
+                        D::apply(&mut scratch, event);
+                        D::react(&scratch, event, &mut next_round);
+                    }
+                }
+                if next_round.is_empty() {
+                    return Ok(());
+                }
+                depth += 1;
+                follow_ups += next_round.len();
+                if depth > MAX_CASCADE_DEPTH || follow_ups > MAX_CASCADE_ACTIONS {
+                    return Err(Refusal::CascadeOverflow);
+                }
+                std::mem::swap(&mut pending, &mut next_round);
+            }
+        })();
+        match outcome {
+            Ok(()) => {
+                self.state = scratch;
+                Ok(())
+            }
+            Err(refusal) => {
+                self.events.truncate(start);
+                Err(refusal)
+            }
+        }
+    }
+
+    pub fn state(&self) -> &D::State {
+        &self.state
+    }
+
+    pub fn config(&self) -> &D::Config {
+        &self.config
+    }
+
+    pub fn bugs(&self) -> Bugs {
+        self.bugs
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.env.seed()
+    }
+
+    /// Every action dispatched, accepted or refused, in order.
+    pub fn actions(&self) -> &[D::Action] {
+        &self.actions
+    }
+
+    /// The whole event log, given events first.
+    pub fn events(&self) -> &[D::Event] {
+        &self.events
+    }
+
+    /// The events step `step` appended (empty for a refused step).
+    pub fn step_events(&self, step: usize) -> &[D::Event] {
+        let end = self.step_ends[step];
+        let start = if step == 0 {
+            self.given
+        } else {
+            self.step_ends[step - 1]
+        };
+        &self.events[start..end]
+    }
+
+    /// Number of steps (dispatched actions) so far.
+    pub fn steps(&self) -> usize {
+        self.actions.len()
+    }
+
+    /// Event-level replay: the state rebuilt by applying `events` to the initial state. Needs
+    /// no randomness and no decisions; this is what snapshots and the replay benchmark use.
+    pub fn replay_events(config: &D::Config, bugs: Bugs, events: &[D::Event]) -> D::State {
+        let mut state = D::initial(config, bugs);
+        for event in events {
+            D::apply(&mut state, event);
+        }
+        state
+    }
+
+    /// Action-level replay: a new engine that re-decides every action of this one from the
+    /// same seed. Determinism means its event log equals this one's, bit for bit.
+    pub fn redispatch(&self) -> Engine<D> {
+        let given = self.events[..self.given].to_vec();
+        let mut replica = Engine::resume(self.config.clone(), self.env.seed(), self.bugs, given);
+        for action in &self.actions {
+            let _ = replica.dispatch(action.clone());
+        }
+        replica
+    }
+}

@@ -1,0 +1,42 @@
+//! rewind-engine: the contract a domain implements and the deterministic kernel that runs it.
+//!
+//! A domain is one type implementing two traits:
+//! - [`Domain`]: the rules. `decide` turns an action into events (or a reject) without touching
+//!   state; `apply` folds one event into state and is the only code that changes it.
+//! - [`Model`]: what the harness needs to test the rules: a bot speaking through [`Choices`],
+//!   named [`Invariant`]s, coverage labels, planted [`Bug`]s.
+//!
+//! [`Engine`] dispatches actions atomically, [`Timeline`] steps through a recorded history,
+//! [`Projection`]s fold read models, [`Scenario`] writes given/when/then rule tests, and [`Log`]
+//! is the JSON form of a failing run that the corpus stores.
+//!
+//! Everything here is deterministic: the only randomness is the seeded ChaCha8 in [`Env`] and
+//! the bot's [`Choices`], and no code iterates a hash map.
+
+mod bugs;
+mod choices;
+mod domain;
+mod engine;
+mod env;
+mod hash;
+mod log;
+mod model;
+mod projection;
+mod rng;
+mod scenario;
+mod seed;
+mod timeline;
+
+pub use bugs::{Bug, BugId, Bugs};
+pub use choices::{Choices, RandomChoices, ReplayedChoices};
+pub use domain::Domain;
+pub use engine::{Engine, MAX_CASCADE_ACTIONS, MAX_CASCADE_DEPTH, Refusal};
+pub use env::Env;
+pub use hash::{StableHasher, hash_events};
+pub use log::{LOG_FORMAT, Log, LogError, TypedLog, Violation};
+pub use model::{Coverage, Invariant, Model};
+pub use projection::{Projection, project};
+pub use rng::SeededRng;
+pub use scenario::{Scenario, Then};
+pub use seed::{run_seed, splitmix64};
+pub use timeline::{Cursor, Timeline};

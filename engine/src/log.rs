@@ -1,0 +1,292 @@
+//! The JSON log of a failing run: what the corpus stores and `cargo test` replays.
+//!
+//! A log holds readable actions, never raw bytes or a bare seed, so it survives changes to
+//! the bot. Parsing is strict and every error names the file and the field at fault.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::{Bug, Bugs, Model, StableHasher};
+
+/// The `format` every log carries; bumped if the log's own layout ever changes.
+pub const LOG_FORMAT: &str = "rewind-log/1";
+
+/// What broke, as recorded when the log was written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Violation {
+    /// The invariant's name, or a generic check (`no_panic`, `replay_rebuilds_state`, ...).
+    pub invariant: String,
+    /// The index of the action after which it broke.
+    pub step: usize,
+    pub message: String,
+}
+
+/// A log as stored: actions still JSON, so it can be routed to its domain by name first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Log {
+    pub format: String,
+    pub domain: String,
+    pub schema: u32,
+    pub seed: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bug: Option<String>,
+    /// The exact command or fuzz artifact that found it.
+    pub found_by: String,
+    pub actions: Vec<Value>,
+    pub violation: Violation,
+}
+
+/// A log decoded for domain `D`.
+#[derive(Clone, Debug)]
+pub struct TypedLog<D: Model> {
+    pub seed: u64,
+    pub config: D::Config,
+    pub bug: Option<&'static Bug>,
+    pub found_by: String,
+    pub actions: Vec<D::Action>,
+    pub violation: Violation,
+}
+
+impl<D: Model> TypedLog<D> {
+    /// The planted bugs this log was recorded against.
+    pub fn bugs(&self) -> Bugs {
+        self.bug.map_or(Bugs::NONE, |bug| Bugs::NONE.with(bug.id))
+    }
+}
+
+/// Why a log could not be read: the file, the field (when one is at fault) and the problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogError {
+    pub file: String,
+    pub field: Option<String>,
+    pub problem: String,
+}
+
+impl fmt::Display for LogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{}: field `{field}`: {}", self.file, self.problem),
+            None => write!(f, "{}: {}", self.file, self.problem),
+        }
+    }
+}
+
+impl std::error::Error for LogError {}
+
+const FIELDS: [&str; 9] = [
+    "format",
+    "domain",
+    "schema",
+    "seed",
+    "config",
+    "bug",
+    "found_by",
+    "actions",
+    "violation",
+];
+
+impl Log {
+    /// Builds the log of a run of `D`.
+    pub fn new<D: Model>(typed: &TypedLog<D>) -> Log {
+        let config = (typed.config != D::Config::default())
+            .then(|| serde_json::to_value(&typed.config).expect("configs serialize to JSON"));
+        Log {
+            format: LOG_FORMAT.to_string(),
+            domain: D::NAME.to_string(),
+            schema: D::SCHEMA,
+            seed: typed.seed,
+            config,
+            bug: typed.bug.map(|bug| bug.name.to_string()),
+            found_by: typed.found_by.clone(),
+            actions: typed
+                .actions
+                .iter()
+                .map(|action| serde_json::to_value(action).expect("actions serialize to JSON"))
+                .collect(),
+            violation: typed.violation.clone(),
+        }
+    }
+
+    /// Parses the text of `file`, checking every field's presence and type.
+    pub fn parse(file: &str, text: &str) -> Result<Log, LogError> {
+        let error = |field: Option<&str>, problem: String| LogError {
+            file: file.to_string(),
+            field: field.map(str::to_string),
+            problem,
+        };
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| error(None, format!("not valid JSON: {e}")))?;
+        let Value::Object(object) = value else {
+            return Err(error(None, "a log is a JSON object".to_string()));
+        };
+        if let Some(unknown) = object.keys().find(|key| !FIELDS.contains(&key.as_str())) {
+            return Err(error(
+                Some(unknown),
+                format!("unknown field; a log has {}", FIELDS.join(", ")),
+            ));
+        }
+        let format = string_field(&object, "format").map_err(|p| error(Some("format"), p))?;
+        if format != LOG_FORMAT {
+            return Err(error(
+                Some("format"),
+                format!("`{format}` is not `{LOG_FORMAT}`"),
+            ));
+        }
+        let schema = u64_field(&object, "schema").map_err(|p| error(Some("schema"), p))?;
+        let schema = u32::try_from(schema)
+            .map_err(|_| error(Some("schema"), format!("{schema} is out of range")))?;
+        let violation = object
+            .get("violation")
+            .ok_or_else(|| error(Some("violation"), "missing".into()))?;
+        let violation: Violation = serde_json::from_value(violation.clone())
+            .map_err(|e| error(Some("violation"), e.to_string()))?;
+        let actions = match object.get("actions") {
+            Some(Value::Array(actions)) => actions.clone(),
+            Some(_) => return Err(error(Some("actions"), "must be an array of actions".into())),
+            None => return Err(error(Some("actions"), "missing".into())),
+        };
+        let bug = match object.get("bug") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(bug)) => Some(bug.clone()),
+            Some(_) => {
+                return Err(error(
+                    Some("bug"),
+                    "must be the name of a planted bug".into(),
+                ));
+            }
+        };
+        Ok(Log {
+            format,
+            domain: string_field(&object, "domain").map_err(|p| error(Some("domain"), p))?,
+            schema,
+            seed: u64_field(&object, "seed").map_err(|p| error(Some("seed"), p))?,
+            config: object
+                .get("config")
+                .filter(|config| !config.is_null())
+                .cloned(),
+            bug,
+            found_by: string_field(&object, "found_by").map_err(|p| error(Some("found_by"), p))?,
+            actions,
+            violation,
+        })
+    }
+
+    /// Decodes the actions and config for domain `D`, upcasting actions written under an
+    /// older schema and refusing a newer one.
+    pub fn decode<D: Model>(&self, file: &str) -> Result<TypedLog<D>, LogError> {
+        let error = |field: &str, problem: String| LogError {
+            file: file.to_string(),
+            field: Some(field.to_string()),
+            problem,
+        };
+        if self.domain != D::NAME {
+            return Err(error(
+                "domain",
+                format!("`{}` is not `{}`", self.domain, D::NAME),
+            ));
+        }
+        if self.schema > D::SCHEMA {
+            return Err(error(
+                "schema",
+                format!(
+                    "written under {} schema {}, newer than this build's schema {}; update rewind to replay it",
+                    D::NAME,
+                    self.schema,
+                    D::SCHEMA
+                ),
+            ));
+        }
+        let config = match &self.config {
+            None => D::Config::default(),
+            Some(config) => serde_json::from_value(config.clone())
+                .map_err(|e| error("config", e.to_string()))?,
+        };
+        let bug = match &self.bug {
+            None => None,
+            Some(name) => Some(Bugs::find(D::BUGS, name).ok_or_else(|| {
+                let known: Vec<&str> = D::BUGS.iter().map(|bug| bug.name).collect();
+                error(
+                    "bug",
+                    format!(
+                        "`{name}` is not a planted bug of {}; it has: {}",
+                        D::NAME,
+                        known.join(", ")
+                    ),
+                )
+            })?),
+        };
+        let mut actions = Vec::with_capacity(self.actions.len());
+        for (index, raw) in self.actions.iter().enumerate() {
+            let field = format!("actions[{index}]");
+            let mut raw = raw.clone();
+            if self.schema < D::SCHEMA {
+                raw =
+                    D::upcast_action(self.schema, raw).map_err(|problem| error(&field, problem))?;
+            }
+            let action = serde_json::from_value(raw).map_err(|e| error(&field, e.to_string()))?;
+            actions.push(action);
+        }
+        Ok(TypedLog {
+            seed: self.seed,
+            config,
+            bug,
+            found_by: self.found_by.clone(),
+            actions,
+            violation: self.violation.clone(),
+        })
+    }
+
+    /// Pretty-printed JSON with a trailing newline; keys in a fixed order.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("logs serialize to JSON");
+        text.push('\n');
+        text
+    }
+
+    /// A hash of what the log means (domain, schema, seed, config, bug, actions and the
+    /// invariant), not of how it was found: two commands finding the same failure agree.
+    pub fn content_hash(&self) -> u64 {
+        let meaning = (
+            &self.domain,
+            self.schema,
+            self.seed,
+            &self.config,
+            &self.bug,
+            &self.actions,
+            &self.violation.invariant,
+        );
+        let mut hasher = StableHasher::default();
+        hasher.write(&serde_json::to_vec(&meaning).expect("logs serialize to JSON"));
+        hasher.finish()
+    }
+
+    /// `<invariant>-<8 hex digits of the content hash>.json`.
+    pub fn file_name(&self) -> String {
+        format!(
+            "{}-{:08x}.json",
+            self.violation.invariant,
+            self.content_hash() >> 32
+        )
+    }
+}
+
+fn string_field(object: &Map<String, Value>, name: &str) -> Result<String, String> {
+    match object.get(name) {
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(other) => Err(format!("must be a string, found {other}")),
+        None => Err("missing".to_string()),
+    }
+}
+
+fn u64_field(object: &Map<String, Value>, name: &str) -> Result<u64, String> {
+    match object.get(name) {
+        Some(value) => value
+            .as_u64()
+            .ok_or_else(|| format!("must be a whole number ≥ 0, found {value}")),
+        None => Err("missing".to_string()),
+    }
+}

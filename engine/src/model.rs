@@ -1,0 +1,83 @@
+//! What the harness needs to test a domain: a bot, invariants, coverage, planted bugs.
+
+use crate::{Bug, Bugs, Choices, Domain, Projection};
+use std::fmt::Debug;
+
+/// A named check that must hold after every dispatch, accepted or rejected. Checks cost
+/// O(state), never O(history), so they can run after every step of a million runs.
+pub struct Invariant<M: Model> {
+    pub name: &'static str,
+    pub check: fn(&M::State, &M::Projections) -> Result<(), String>,
+}
+
+/// A domain made testable.
+pub trait Model: Domain {
+    /// Read models the harness folds alongside the state, so invariants can compare them
+    /// with it (`()` for none). At the end of a run they are rebuilt from the event log and
+    /// must equal the ones folded live.
+    type Projections: Projection<Self::Event> + Clone + Debug + PartialEq + Send;
+
+    /// The names of the action kinds, for `rewind domains` and swarm testing.
+    const ACTION_KINDS: &'static [&'static str];
+    /// The coverage labels [`Model::cover`] can hit, by index.
+    const COVERAGE: &'static [&'static str] = &[];
+    /// The planted bugs this domain carries; `BUGS[i].id == BugId(i)`.
+    const BUGS: &'static [Bug] = &[];
+
+    fn projections(config: &Self::Config, bugs: Bugs) -> Self::Projections;
+
+    /// The bot: the next action in `state`. Besides sensible play it must produce invalid
+    /// and hostile actions (wrong player, unknown id, bad amount) at a small rate, because
+    /// rejection paths hide bugs too.
+    fn next_action(state: &Self::State, choices: &mut dyn Choices) -> Self::Action;
+
+    /// Which of [`Model::ACTION_KINDS`] an action is.
+    fn action_kind(action: &Self::Action) -> usize;
+
+    fn invariants() -> &'static [Invariant<Self>];
+
+    /// Simpler variants of one action, simplest first, for the shrinker (smaller amounts,
+    /// lower ids). None by default.
+    fn shrink_action(_action: &Self::Action) -> Vec<Self::Action> {
+        Vec::new()
+    }
+
+    /// Marks which [`Model::COVERAGE`] labels an applied event reached.
+    fn cover(_state: &Self::State, _event: &Self::Event, _coverage: &mut Coverage) {}
+}
+
+/// Counts of how often each coverage label was reached.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    hits: Vec<u64>,
+}
+
+impl Coverage {
+    pub fn new(labels: usize) -> Self {
+        Coverage {
+            hits: vec![0; labels],
+        }
+    }
+
+    /// Records one hit of label `index`; out-of-range labels are ignored.
+    #[inline]
+    pub fn hit(&mut self, index: usize) {
+        if let Some(count) = self.hits.get_mut(index) {
+            *count += 1;
+        }
+    }
+
+    pub fn counts(&self) -> &[u64] {
+        &self.hits
+    }
+
+    /// Adds another run's counts to these.
+    pub fn merge(&mut self, other: &Coverage) {
+        if self.hits.len() < other.hits.len() {
+            self.hits.resize(other.hits.len(), 0);
+        }
+        for (mine, theirs) in self.hits.iter_mut().zip(&other.hits) {
+            *mine += theirs;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Given/when/then rule tests: the way every domain's rules are written down and checked.
+//!
+//! ```text
+//! Scenario::<Poll>::new()
+//!     .given([PollEvent::Opened { choices }])
+//!     .when(PollAction::StopVoting)
+//!     .then_events([PollEvent::Closed]);
+//! ```
+
+use std::fmt::Debug;
+
+use crate::{BugId, Bugs, Domain, Engine, Refusal};
+
+/// The "given" part: a history to start from.
+pub struct Scenario<D: Domain> {
+    config: D::Config,
+    seed: u64,
+    bugs: Bugs,
+    given: Vec<D::Event>,
+    given_actions: Vec<D::Action>,
+}
+
+impl<D: Domain> Default for Scenario<D> {
+    fn default() -> Self {
+        Scenario {
+            config: D::Config::default(),
+            seed: 0,
+            bugs: Bugs::NONE,
+            given: Vec::new(),
+            given_actions: Vec::new(),
+        }
+    }
+}
+
+impl<D: Domain> Scenario<D> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn config(mut self, config: D::Config) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// The seed of the `Env` (default 0).
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Plants a bug, to show what the rules do with it switched on.
+    pub fn planted(mut self, bug: BugId) -> Self {
+        self.bugs = self.bugs.with(bug);
+        self
+    }
+
+    /// Events that already happened.
+    pub fn given(mut self, events: impl IntoIterator<Item = D::Event>) -> Self {
+        self.given.extend(events);
+        self
+    }
+
+    /// Actions dispatched after the given events, each of which must be accepted.
+    pub fn given_actions(mut self, actions: impl IntoIterator<Item = D::Action>) -> Self {
+        self.given_actions.extend(actions);
+        self
+    }
+
+    /// Dispatches `action` against the given history.
+    #[track_caller]
+    pub fn when(self, action: D::Action) -> Then<D> {
+        let mut engine = Engine::resume(self.config, self.seed, self.bugs, self.given);
+        for (index, given) in self.given_actions.into_iter().enumerate() {
+            if let Err(refusal) = engine.dispatch(given.clone()) {
+                panic!("given action #{index} {given:?} was refused: {refusal}");
+            }
+        }
+        Then::dispatch(engine, action)
+    }
+}
+
+/// The "then" part: assertions on what one action did.
+pub struct Then<D: Domain> {
+    engine: Engine<D>,
+    action: D::Action,
+    outcome: Result<Vec<D::Event>, Refusal<D::Reject>>,
+}
+
+impl<D: Domain> Then<D> {
+    fn dispatch(mut engine: Engine<D>, action: D::Action) -> Self {
+        let outcome = engine
+            .dispatch(action.clone())
+            .map(|range| engine.events()[range].to_vec());
+        Then {
+            engine,
+            action,
+            outcome,
+        }
+    }
+
+    /// Asserts the action was accepted and emitted exactly `expected`, in order.
+    #[track_caller]
+    pub fn then_events(self, expected: impl IntoIterator<Item = D::Event>) -> Self {
+        let expected: Vec<D::Event> = expected.into_iter().collect();
+        match &self.outcome {
+            Ok(events) if *events == expected => {}
+            Ok(events) => panic!(
+                "when {:?}\nexpected events:\n{}\nbut got:\n{}",
+                self.action,
+                listing(&expected),
+                listing(events)
+            ),
+            Err(refusal) => panic!(
+                "when {:?}\nexpected events:\n{}\nbut it was refused: {refusal}",
+                self.action,
+                listing(&expected)
+            ),
+        }
+        self
+    }
+
+    /// Asserts the action was accepted and emitted no event (a no-op command).
+    #[track_caller]
+    pub fn then_nothing(self) -> Self {
+        self.then_events([])
+    }
+
+    /// Asserts the action was refused by `decide` with exactly `expected`.
+    #[track_caller]
+    pub fn then_reject(self, expected: D::Reject) -> Self {
+        match &self.outcome {
+            Err(Refusal::Rejected(reason)) if *reason == expected => {}
+            Err(other) => panic!(
+                "when {:?}\nexpected the reject {expected:?}\nbut it was refused with {other:?}",
+                self.action
+            ),
+            Ok(events) => panic!(
+                "when {:?}\nexpected the reject {expected:?}\nbut it was accepted with:\n{}",
+                self.action,
+                listing(events)
+            ),
+        }
+        self
+    }
+
+    /// Asserts the action was refused in any way (for hostile input where the reason varies).
+    #[track_caller]
+    pub fn then_refused(self) -> Self {
+        if let Ok(events) = &self.outcome {
+            panic!(
+                "when {:?}\nexpected a refusal but it was accepted with:\n{}",
+                self.action,
+                listing(events)
+            );
+        }
+        self
+    }
+
+    /// Runs `check` on the state after the action (it asserts what it needs).
+    #[track_caller]
+    pub fn and_state(self, check: impl FnOnce(&D::State)) -> Self {
+        check(self.engine.state());
+        self
+    }
+
+    /// Continues the story: dispatches another action after this one.
+    pub fn when(self, action: D::Action) -> Then<D> {
+        Then::dispatch(self.engine, action)
+    }
+
+    pub fn engine(&self) -> &Engine<D> {
+        &self.engine
+    }
+
+    pub fn state(&self) -> &D::State {
+        self.engine.state()
+    }
+
+    /// The events emitted, or the refusal.
+    pub fn outcome(&self) -> &Result<Vec<D::Event>, Refusal<D::Reject>> {
+        &self.outcome
+    }
+}
+
+fn listing<E: Debug>(events: &[E]) -> String {
+    if events.is_empty() {
+        return "  (no events)".to_string();
+    }
+    events
+        .iter()
+        .map(|event| format!("  {event:?}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
