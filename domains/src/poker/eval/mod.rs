@@ -108,7 +108,7 @@ impl Hand {
     /// This hand with `card` added (`card` must be `0..52` and not already in the hand).
     #[inline]
     #[must_use]
-    pub fn add(self, card: Card) -> Hand {
+    pub fn with(self, card: Card) -> Hand {
         Hand {
             key: self.key + CARD_KEY[usize::from(card) % 52],
             suit_masks: self.suit_masks | 1u64 << (16 * suit(card) + rank(card)),
@@ -134,7 +134,7 @@ impl Hand {
 pub fn evaluate7(cards: &[Card; 7]) -> Strength {
     let mut hand = Hand::EMPTY;
     for &card in cards {
-        hand = hand.add(card);
+        hand = hand.with(card);
     }
     hand.strength()
 }
@@ -144,7 +144,7 @@ pub fn evaluate7(cards: &[Card; 7]) -> Strength {
 pub fn evaluate(cards: &[Card]) -> Strength {
     cards
         .iter()
-        .fold(Hand::EMPTY, |hand, &card| hand.add(card))
+        .fold(Hand::EMPTY, |hand, &card| hand.with(card))
         .strength()
 }
 

@@ -82,7 +82,10 @@ fn build() -> Tables {
 
 /// Hash-and-displace: buckets biggest first, each gets the first displacement that puts all
 /// its keys in free slots. `None` when two keys of one bucket share a base slot.
-fn place(entries: &[(u64, u16)], multiplier: u64) -> Option<(Box<[u32]>, Box<[u16]>)> {
+/// A placement: each bucket's displacement, and the strength in each slot.
+type Placement = (Box<[u32]>, Box<[u16]>);
+
+fn place(entries: &[(u64, u16)], multiplier: u64) -> Option<Placement> {
     let mut buckets: Vec<Vec<(u32, u16)>> = vec![Vec::new(); 1 << BUCKET_BITS];
     for &(key, strength) in entries {
         let hash = key.wrapping_mul(multiplier);

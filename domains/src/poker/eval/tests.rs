@@ -45,19 +45,19 @@ fn agrees_with_the_oracle_on_a_million_random_hands() {
 fn counts_every_category_over_all_133_784_560_hands() {
     let mut counts = [0u64; 9];
     for a in 0..46u8 {
-        let ha = Hand::EMPTY.add(a);
+        let ha = Hand::EMPTY.with(a);
         for b in a + 1..47 {
-            let hb = ha.add(b);
+            let hb = ha.with(b);
             for c in b + 1..48 {
-                let hc = hb.add(c);
+                let hc = hb.with(c);
                 for d in c + 1..49 {
-                    let hd = hc.add(d);
+                    let hd = hc.with(d);
                     for e in d + 1..50 {
-                        let he = hd.add(e);
+                        let he = hd.with(e);
                         for f in e + 1..51 {
-                            let hf = he.add(f);
+                            let hf = he.with(f);
                             for g in f + 1..52 {
-                                counts[hf.add(g).strength().category() as usize] += 1;
+                                counts[hf.with(g).strength().category() as usize] += 1;
                             }
                         }
                     }

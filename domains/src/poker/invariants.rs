@@ -1,0 +1,366 @@
+//! The table's named invariants, checked after every dispatch. Each is O(seats) or O(deck);
+//! the payout checks against the hand ledger are in `payout_checks`.
+
+use rewind_engine::Invariant;
+
+use super::Poker;
+use super::cards::{self, NO_CARD};
+use super::ledger::HandLedger;
+use super::payout_checks::{
+    odd_chips_left_of_button, side_pot_eligibility, uncalled_bet_returned, winners_hold_best_hand,
+};
+use super::state::{NO_SEAT, Phase, PokerState, next_in};
+use super::view::view;
+
+type Check = Result<(), String>;
+
+pub static INVARIANTS: [Invariant<Poker>; 16] = [
+    Invariant {
+        name: "chips_conserved",
+        check: chips_conserved,
+    },
+    Invariant {
+        name: "pot_equals_contributions",
+        check: pot_equals_contributions,
+    },
+    Invariant {
+        name: "no_negative_stack",
+        check: no_negative_stack,
+    },
+    Invariant {
+        name: "cards_distinct",
+        check: cards_distinct,
+    },
+    Invariant {
+        name: "to_act_iff_round_open",
+        check: to_act_iff_round_open,
+    },
+    Invariant {
+        name: "hole_cards_only_in_hand",
+        check: hole_cards_only_in_hand,
+    },
+    Invariant {
+        name: "board_matches_street",
+        check: board_matches_street,
+    },
+    Invariant {
+        name: "blinds_and_button_legal",
+        check: blinds_and_button_legal,
+    },
+    Invariant {
+        name: "hand_number_grows",
+        check: hand_number_grows,
+    },
+    Invariant {
+        name: "view_hides_hole_cards",
+        check: view_hides_hole_cards,
+    },
+    Invariant {
+        name: "bet_sizes_legal",
+        check: bet_sizes_legal,
+    },
+    Invariant {
+        name: "uncalled_bet_returned",
+        check: uncalled_bet_returned,
+    },
+    Invariant {
+        name: "side_pot_eligibility",
+        check: side_pot_eligibility,
+    },
+    Invariant {
+        name: "winners_hold_best_hand",
+        check: winners_hold_best_hand,
+    },
+    Invariant {
+        name: "odd_chips_left_of_button",
+        check: odd_chips_left_of_button,
+    },
+    Invariant {
+        name: "deck_is_a_permutation",
+        check: deck_is_a_permutation,
+    },
+];
+
+/// Stacks plus the pot equal every chip bought in minus every chip cashed out.
+fn chips_conserved(s: &PokerState, _: &HandLedger) -> Check {
+    let on_table = s.chips_on_table();
+    let owed = i128::from(s.bought_in) - i128::from(s.cashed_out);
+    if on_table as i128 != owed {
+        return Err(format!(
+            "stacks + pot = {on_table} but {} bought in - {} cashed out = {owed}",
+            s.bought_in, s.cashed_out
+        ));
+    }
+    Ok(())
+}
+
+/// The pot is the sum of this hand's contributions, as the table and the ledger count them.
+fn pot_equals_contributions(s: &PokerState, ledger: &HandLedger) -> Check {
+    let table: u128 = s
+        .seats
+        .iter()
+        .map(|seat| u128::from(seat.contributed))
+        .sum();
+    if u128::from(s.pot) != table {
+        return Err(format!("pot {} but contributions sum to {table}", s.pot));
+    }
+    if s.hand_running() && ledger.current.hand == s.hand {
+        let books: u128 = ledger.current.net().iter().map(|&c| u128::from(c)).sum();
+        if books != table {
+            return Err(format!(
+                "the ledger counts {books} contributed, the table {table}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// No stack, contribution or pot went below zero (a wrapped one exceeds all chips bought).
+fn no_negative_stack(s: &PokerState, _: &HandLedger) -> Check {
+    let limit = s.bought_in;
+    for (i, seat) in s.seats.iter().enumerate() {
+        if seat.stack > limit || seat.contributed > limit {
+            return Err(format!(
+                "seat {i}: stack {} / contributed {} exceed the {limit} chips ever bought in",
+                seat.stack as i64, seat.contributed as i64
+            ));
+        }
+    }
+    if s.pot > limit {
+        return Err(format!("pot {} went negative", s.pot as i64));
+    }
+    Ok(())
+}
+
+fn bit(card: u8) -> u64 {
+    if usize::from(card) < cards::DECK_SIZE {
+        1 << card
+    } else {
+        0
+    }
+}
+
+/// The shuffled deck holds each of the 52 cards once.
+fn deck_is_a_permutation(s: &PokerState, _: &HandLedger) -> Check {
+    if s.deck_len == 0 {
+        return Ok(());
+    }
+    let all = s.deck[..usize::from(s.deck_len).min(52)]
+        .iter()
+        .fold(0u64, |m, &c| m | bit(c));
+    if s.deck_len != 52 || all != (1 << 52) - 1 {
+        return Err(format!(
+            "the deck has {} cards, {} distinct",
+            s.deck_len,
+            all.count_ones()
+        ));
+    }
+    Ok(())
+}
+
+/// Deck rest, hole cards, board and muck hold the 52 cards, each exactly once.
+fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
+    if s.deck_len == 0 {
+        if s.board_len != 0 || s.muck != 0 {
+            return Err("cards on the board or in the muck between hands".into());
+        }
+        return Ok(());
+    }
+    let mut seen = 0u64;
+    let mut add = |card: u8, place: &str| -> Check {
+        let b = bit(card);
+        if b == 0 || seen & b != 0 {
+            return Err(format!(
+                "card {} ({place}) is not a card or is seen twice",
+                cards::name(card)
+            ));
+        }
+        seen |= b;
+        Ok(())
+    };
+    for &card in s.deck.get(usize::from(s.next_card)..).unwrap_or(&[]) {
+        add(card, "deck")?;
+    }
+    for seat in s.seats.iter().filter(|seat| seat.in_hand) {
+        add(seat.hole[0], "hole")?;
+        add(seat.hole[1], "hole")?;
+    }
+    for &card in &s.board[..usize::from(s.board_len).min(5)] {
+        add(card, "board")?;
+    }
+    if seen & s.muck != 0 {
+        let twice = (seen & s.muck).trailing_zeros() as u8;
+        return Err(format!(
+            "card {} is in the muck and elsewhere",
+            cards::name(twice)
+        ));
+    }
+    let total = (seen | s.muck).count_ones();
+    if total != 52 {
+        return Err(format!("{total} cards accounted for, not 52"));
+    }
+    Ok(())
+}
+
+/// A seat is to act exactly when a betting round is open, and it is one that must act:
+/// seated, in the hand, not all-in, not yet matched or not yet acted. A running hand always
+/// waits on someone (otherwise the dealer should have moved it on).
+fn to_act_iff_round_open(s: &PokerState, _: &HandLedger) -> Check {
+    if s.phase == Phase::Idle {
+        return if s.to_act == NO_SEAT {
+            Ok(())
+        } else {
+            Err(format!("seat {} to act between hands", s.to_act))
+        };
+    }
+    let live = s.seats.iter().filter(|x| x.in_hand && x.stack > 0).count();
+    let must_act = |i: usize| {
+        let x = &s.seats[i];
+        let facing = x.street_bet < s.current_bet;
+        x.in_hand && x.stack > 0 && (facing || (!x.acted && live > 1))
+    };
+    let in_hand = s.seats.iter().filter(|x| x.in_hand).count();
+    let open = in_hand >= 2 && (0..usize::from(s.seat_count())).any(must_act);
+    if !open {
+        return Err(format!(
+            "hand running in {:?} but no betting round open (to act: {})",
+            s.phase, s.to_act
+        ));
+    }
+    let seat = usize::from(s.to_act);
+    if seat >= usize::from(s.seat_count()) || !s.seats[seat].occupied || !must_act(seat) {
+        return Err(format!(
+            "seat {} is to act but does not have to (or cannot)",
+            s.to_act
+        ));
+    }
+    Ok(())
+}
+
+/// Exactly the seats in the hand hold hole cards, two real cards each.
+fn hole_cards_only_in_hand(s: &PokerState, _: &HandLedger) -> Check {
+    for (i, seat) in s.seats.iter().enumerate() {
+        let holds = seat.hole != [NO_CARD; 2];
+        if seat.in_hand && (!seat.occupied || s.players & (1 << i) == 0) {
+            return Err(format!(
+                "seat {i} is in the hand but not seated or not dealt in"
+            ));
+        }
+        if seat.in_hand && (seat.hole[0] >= 52 || seat.hole[1] >= 52) {
+            return Err(format!("seat {i} is in the hand without two hole cards"));
+        }
+        if !seat.in_hand && holds {
+            return Err(format!("seat {i} holds cards but is not in the hand"));
+        }
+    }
+    Ok(())
+}
+
+/// No board before the flop, three on the flop, four on the turn, five on the river.
+fn board_matches_street(s: &PokerState, _: &HandLedger) -> Check {
+    let expected = match s.phase {
+        Phase::Idle | Phase::Preflop => 0,
+        Phase::Flop => 3,
+        Phase::Turn => 4,
+        Phase::River => 5,
+    };
+    if s.board_len != expected {
+        return Err(format!("{} board cards in {:?}", s.board_len, s.phase));
+    }
+    Ok(())
+}
+
+/// Button and blinds sit on players dealt in; heads-up the button is the small blind,
+/// otherwise the blinds follow the button; the button moved and no one posts the big blind
+/// twice in a row.
+fn blinds_and_button_legal(s: &PokerState, _: &HandLedger) -> Check {
+    if s.phase == Phase::Idle {
+        return Ok(());
+    }
+    let (n, players) = (s.seat_count(), s.players);
+    let dealt = |seat: u8| seat < n && players & (1 << seat) != 0;
+    if players.count_ones() < 2 || !dealt(s.button) || !dealt(s.small_blind) || !dealt(s.big_blind)
+    {
+        return Err(format!(
+            "button {} / blinds {} {} not among the {} players dealt in ({players:#b})",
+            s.button,
+            s.small_blind,
+            s.big_blind,
+            players.count_ones()
+        ));
+    }
+    if players.count_ones() == 2 {
+        if s.small_blind != s.button || s.big_blind == s.button {
+            return Err(format!(
+                "heads-up the button {} must post the small blind, but {} posts small and {} big",
+                s.button, s.small_blind, s.big_blind
+            ));
+        }
+    } else if s.small_blind != next_in(players, s.button, n)
+        || s.big_blind != next_in(players, s.small_blind, n)
+    {
+        return Err(format!(
+            "blinds {} {} do not follow the button {}",
+            s.small_blind, s.big_blind, s.button
+        ));
+    }
+    if s.big_blind == s.previous_big_blind {
+        return Err(format!(
+            "seat {} posts the big blind twice in a row",
+            s.big_blind
+        ));
+    }
+    if s.button == s.previous_button {
+        return Err(format!("the button stayed on seat {}", s.button));
+    }
+    Ok(())
+}
+
+/// Hands are numbered 1, 2, 3, ... in the order they start.
+fn hand_number_grows(s: &PokerState, ledger: &HandLedger) -> Check {
+    if s.hand != ledger.hands_started || (s.hand_running() && ledger.current.hand != s.hand) {
+        return Err(format!(
+            "hand number {} after {} hands started (ledger's hand {})",
+            s.hand, ledger.hands_started, ledger.current.hand
+        ));
+    }
+    Ok(())
+}
+
+/// No player's view shows another player's hole cards unless they were shown at showdown.
+fn view_hides_hole_cards(s: &PokerState, _: &HandLedger) -> Check {
+    for viewer in 0..s.seat_count() {
+        if !s.seats[usize::from(viewer)].occupied {
+            continue;
+        }
+        let seen = view(s, viewer);
+        for (i, other) in seen.seats.iter().enumerate() {
+            if i != usize::from(viewer) && other.hole.is_some() && s.shown & (1 << i) == 0 {
+                return Err(format!(
+                    "seat {viewer} sees seat {i}'s hole cards before showdown"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The last bet or raise was at least a full one (or all-in), and the seat making it had not
+/// acted yet or faced a full raise since it did (short all-ins adding up count).
+fn bet_sizes_legal(s: &PokerState, _: &HandLedger) -> Check {
+    let Some(r) = s.last_raise else { return Ok(()) };
+    if r.had_acted && r.faced_raise < r.min_raise_before {
+        return Err(format!(
+            "seat {} raised to {} after acting, facing only {} more (a full raise is {})",
+            r.seat, r.raised_to, r.faced_raise, r.min_raise_before
+        ));
+    }
+    let raise = r.raised_to.saturating_sub(r.current_bet_before);
+    if raise < r.min_raise_before && !r.all_in {
+        return Err(format!(
+            "seat {} raised by {raise} to {}, below the minimum raise {} and not all-in",
+            r.seat, r.raised_to, r.min_raise_before
+        ));
+    }
+    Ok(())
+}

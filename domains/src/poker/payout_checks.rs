@@ -1,0 +1,185 @@
+//! Payout invariants: checked once per finished hand against the ledger's own books (the
+//! ledger is "fresh" from the end of a hand until the next player action).
+//!
+//! The expected pots are recomputed here plainly: sort the contribution levels of the players
+//! still in, slice the contributions at each level.
+
+use super::eval::{Hand, Strength};
+use super::ledger::{HandBook, HandLedger};
+use super::state::{MAX_SEATS, PokerState, next_in};
+
+type Check = Result<(), String>;
+
+/// One expected pot: amount, who may win it, who should.
+struct Expected {
+    amount: u64,
+    eligible: u16,
+    winners: u16,
+}
+
+fn expected_pots(book: &HandBook, n: u8) -> Result<Vec<Expected>, String> {
+    let net = book.net();
+    let in_hand = book.in_hand();
+    let mut levels: Vec<u64> = (0..MAX_SEATS)
+        .filter(|&i| in_hand & (1 << i) != 0 && net[i] > 0)
+        .map(|i| net[i])
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let mut strengths = [Strength(0); MAX_SEATS];
+    if book.showdown {
+        if book.board_len != 5 {
+            return Err(format!("showdown with {} board cards", book.board_len));
+        }
+        for i in (0..MAX_SEATS).filter(|&i| in_hand & (1 << i) != 0) {
+            let cards = book.board.iter().chain(&book.holes[i]);
+            strengths[i] = cards.fold(Hand::EMPTY, |h, &c| h.with(c % 52)).strength();
+        }
+    } else if in_hand.count_ones() != 1 {
+        return Err(format!(
+            "no showdown but {} players still in",
+            in_hand.count_ones()
+        ));
+    }
+    let mut pots = Vec::with_capacity(levels.len());
+    let mut previous = 0;
+    for (k, &level) in levels.iter().enumerate() {
+        let top = k + 1 == levels.len();
+        let amount: u64 = net
+            .iter()
+            .map(|&c| {
+                if top {
+                    c - c.min(previous)
+                } else {
+                    c.min(level) - c.min(previous)
+                }
+            })
+            .sum();
+        let eligible = (0..MAX_SEATS)
+            .filter(|&i| in_hand & (1 << i) != 0 && net[i] >= level)
+            .fold(0u16, |m, i| m | 1 << i);
+        let best = (0..MAX_SEATS)
+            .filter(|&i| eligible & (1 << i) != 0)
+            .map(|i| strengths[i])
+            .max();
+        let winners = (0..MAX_SEATS)
+            .filter(|&i| eligible & (1 << i) != 0 && Some(strengths[i]) == best)
+            .fold(0u16, |m, i| m | 1 << i);
+        pots.push(Expected {
+            amount,
+            eligible,
+            winners,
+        });
+        previous = level;
+    }
+    let _ = n;
+    Ok(pots)
+}
+
+/// The largest contribution's unmatched part went back to its owner if still in the hand,
+/// and nothing else was returned.
+pub fn uncalled_bet_returned(_: &PokerState, ledger: &HandLedger) -> Check {
+    if !ledger.fresh {
+        return Ok(());
+    }
+    let book = &ledger.last;
+    let mut order: Vec<(u64, usize)> = (0..MAX_SEATS).map(|i| (book.contributed[i], i)).collect();
+    order.sort_unstable_by(|a, b| b.cmp(a));
+    let (top, top_seat) = order[0];
+    let excess = top - order[1].0;
+    for i in 0..MAX_SEATS {
+        let due = if i == top_seat && book.in_hand() & (1 << i) != 0 {
+            excess
+        } else {
+            0
+        };
+        if book.returned[i] != due {
+            return Err(format!(
+                "hand {}: seat {i} got {} back uncalled, but {due} was due (contributions {:?})",
+                book.hand, book.returned[i], book.contributed
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Each pot paid is the slice of contributions its level defines, won only by players who
+/// put in that level and are still in.
+pub fn side_pot_eligibility(s: &PokerState, ledger: &HandLedger) -> Check {
+    if !ledger.fresh {
+        return Ok(());
+    }
+    let book = &ledger.last;
+    let pots = expected_pots(book, s.seat_count())?;
+    if usize::from(book.pot_count) != pots.len() {
+        return Err(format!(
+            "hand {}: {} pots paid, {} expected",
+            book.hand,
+            book.pot_count,
+            pots.len()
+        ));
+    }
+    for (k, (paid, want)) in book.pots.iter().zip(&pots).enumerate() {
+        if paid.amount != want.amount || paid.winners & !want.eligible != 0 {
+            return Err(format!(
+                "hand {}: pot {k} paid {} to {:#b}, expected {} for eligible {:#b}",
+                book.hand, paid.amount, paid.winners, want.amount, want.eligible
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Each pot went to the best hands among those eligible (to the last player, if all folded).
+pub fn winners_hold_best_hand(s: &PokerState, ledger: &HandLedger) -> Check {
+    if !ledger.fresh {
+        return Ok(());
+    }
+    let book = &ledger.last;
+    for (k, want) in expected_pots(book, s.seat_count())?.iter().enumerate() {
+        let paid = &book.pots[k];
+        let tied = want.winners.count_ones();
+        if paid.winners & !want.winners != 0 || u32::from(paid.tied) != tied {
+            return Err(format!(
+                "hand {}: pot {k} went to {:#b} ({} tied), but the best hands are {:#b}",
+                book.hand, paid.winners, paid.tied, want.winners
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A split pot's shares differ by at most one chip, and the odd chips went one each to the
+/// first tied winners in seat order starting left of the button.
+pub fn odd_chips_left_of_button(s: &PokerState, ledger: &HandLedger) -> Check {
+    if !ledger.fresh {
+        return Ok(());
+    }
+    let book = &ledger.last;
+    let n = s.seat_count();
+    for (k, want) in expected_pots(book, n)?.iter().enumerate() {
+        let paid = &book.pots[k];
+        let tied = u64::from(want.winners.count_ones().max(1));
+        let mut odd = want.amount % tied;
+        let mut expected_odd = 0u16;
+        let mut seat = book.button;
+        while odd > 0 {
+            seat = next_in(want.winners, seat, n);
+            expected_odd |= 1 << seat;
+            odd -= 1;
+        }
+        if paid.odd_chips != expected_odd || paid.largest_share > want.amount / tied + 1 {
+            return Err(format!(
+                "hand {}: pot {k} odd chips went to {:#b}, expected {expected_odd:#b} (button {})",
+                book.hand, paid.odd_chips, book.button
+            ));
+        }
+        if paid.smallest_share + 1 < paid.largest_share {
+            return Err(format!(
+                "hand {}: pot {k} shares range from {} to {}",
+                book.hand, paid.smallest_share, paid.largest_share
+            ));
+        }
+    }
+    Ok(())
+}

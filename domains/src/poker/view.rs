@@ -1,0 +1,62 @@
+//! What one player sees: everything public, their own hole cards, and other players' hole
+//! cards only once shown at showdown.
+
+use super::bugs;
+use super::cards::Card;
+use super::state::{MAX_SEATS, Phase, PokerState};
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct SeatView {
+    pub occupied: bool,
+    pub in_hand: bool,
+    pub stack: u64,
+    pub street_bet: u64,
+    /// `None` when hidden from the viewer.
+    pub hole: Option<[Card; 2]>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct TableView {
+    pub viewer: u8,
+    pub phase: Phase,
+    pub hand: u64,
+    pub button: u8,
+    pub to_act: u8,
+    pub current_bet: u64,
+    pub pot: u64,
+    pub board: [Card; 5],
+    pub board_len: u8,
+    pub seats: [SeatView; MAX_SEATS],
+}
+
+/// The table as seen from `viewer`'s seat.
+pub fn view(s: &PokerState, viewer: u8) -> TableView {
+    let n = s.seat_count();
+    let leak = s.bugs.has(bugs::VIEW_LEAKS_HOLE_CARDS);
+    let seats = std::array::from_fn(|i| {
+        let seat = &s.seats[i];
+        let own = i == usize::from(viewer);
+        let shown = s.shown & (1 << i) != 0;
+        let leaked = leak && i == usize::from((viewer + 1) % n);
+        let visible = (own || shown || leaked) && seat.in_hand;
+        SeatView {
+            occupied: seat.occupied,
+            in_hand: seat.in_hand,
+            stack: seat.stack,
+            street_bet: seat.street_bet,
+            hole: visible.then_some(seat.hole),
+        }
+    });
+    TableView {
+        viewer,
+        phase: s.phase,
+        hand: s.hand,
+        button: s.button,
+        to_act: s.to_act,
+        current_bet: s.current_bet,
+        pot: s.pot,
+        board: s.board,
+        board_len: s.board_len,
+        seats,
+    }
+}
