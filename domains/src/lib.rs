@@ -1,2 +1,3 @@
 //! Worked domains.
 pub mod poker;
+pub mod poll;
