@@ -100,7 +100,10 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
                 slot.hole = cards;
                 s.next_card = s.next_card.wrapping_add(2);
             }
-            s.to_act = s.next_to_act(s.big_blind);
+            // Dealing ends with the button: only then is the first player to act known.
+            if seat == s.button {
+                s.to_act = s.next_to_act(s.big_blind);
+            }
         }
         PokerEvent::Folded { seat } => {
             fold(s, usize::from(seat));

@@ -10,11 +10,11 @@ use super::payout_checks::{
     odd_chips_left_of_button, side_pot_eligibility, uncalled_bet_returned, winners_hold_best_hand,
 };
 use super::state::{NO_SEAT, Phase, PokerState, next_in};
-use super::view::view;
+use super::view::visible_hole;
 
 type Check = Result<(), String>;
 
-pub static INVARIANTS: [Invariant<Poker>; 16] = [
+pub static INVARIANTS: [Invariant<Poker>; 15] = [
     Invariant {
         name: "chips_conserved",
         check: chips_conserved,
@@ -74,10 +74,6 @@ pub static INVARIANTS: [Invariant<Poker>; 16] = [
     Invariant {
         name: "odd_chips_left_of_button",
         check: odd_chips_left_of_button,
-    },
-    Invariant {
-        name: "deck_is_a_permutation",
-        check: deck_is_a_permutation,
     },
 ];
 
@@ -140,25 +136,10 @@ fn bit(card: u8) -> u64 {
     }
 }
 
-/// The shuffled deck holds each of the 52 cards once.
-fn deck_is_a_permutation(s: &PokerState, _: &HandLedger) -> Check {
-    if s.deck_len == 0 {
-        return Ok(());
-    }
-    let all = s.deck[..usize::from(s.deck_len).min(52)]
-        .iter()
-        .fold(0u64, |m, &c| m | bit(c));
-    if s.deck_len != 52 || all != (1 << 52) - 1 {
-        return Err(format!(
-            "the deck has {} cards, {} distinct",
-            s.deck_len,
-            all.count_ones()
-        ));
-    }
-    Ok(())
-}
-
-/// Deck rest, hole cards, board and muck hold the 52 cards, each exactly once.
+/// Deck rest, hole cards, board and muck hold the 52 cards, each exactly once (so the
+/// shuffled deck was a permutation, and nothing was dealt twice). Each place is folded into a
+/// bit mask; the places are disjoint and complete exactly when their card counts add up to
+/// 52 and their union is the whole deck.
 fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
     if s.deck_len == 0 {
         if s.board_len != 0 || s.muck != 0 {
@@ -166,38 +147,41 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
         }
         return Ok(());
     }
-    let mut seen = 0u64;
-    let mut add = |card: u8, place: &str| -> Check {
-        let b = bit(card);
-        if b == 0 || seen & b != 0 {
+    let mask = |cards: &[u8]| cards.iter().fold(0u64, |m, &c| m | bit(c));
+    let rest = s.deck.get(usize::from(s.next_card)..).unwrap_or(&[]);
+    let board = &s.board[..usize::from(s.board_len).min(5)];
+    let (mut holes, mut hole_count) = (0u64, 0u32);
+    for seat in s.seats.iter().filter(|seat| seat.in_hand) {
+        holes |= mask(&seat.hole);
+        hole_count += 2;
+    }
+    let parts = [
+        (mask(rest), rest.len() as u32, "deck"),
+        (holes, hole_count, "hole cards"),
+        (mask(board), board.len() as u32, "board"),
+        (s.muck, s.muck.count_ones(), "muck"),
+    ];
+    let mut union = 0u64;
+    for (bits, count, place) in parts {
+        if bits.count_ones() != count || union & bits != 0 {
+            let twice = if union & bits != 0 {
+                (union & bits).trailing_zeros() as u8
+            } else {
+                0xFF
+            };
             return Err(format!(
-                "card {} ({place}) is not a card or is seen twice",
-                cards::name(card)
+                "the {place} holds {count} cards, {} distinct; card {} is seen twice",
+                bits.count_ones(),
+                cards::name(twice)
             ));
         }
-        seen |= b;
-        Ok(())
-    };
-    for &card in s.deck.get(usize::from(s.next_card)..).unwrap_or(&[]) {
-        add(card, "deck")?;
+        union |= bits;
     }
-    for seat in s.seats.iter().filter(|seat| seat.in_hand) {
-        add(seat.hole[0], "hole")?;
-        add(seat.hole[1], "hole")?;
-    }
-    for &card in &s.board[..usize::from(s.board_len).min(5)] {
-        add(card, "board")?;
-    }
-    if seen & s.muck != 0 {
-        let twice = (seen & s.muck).trailing_zeros() as u8;
+    if union != (1 << 52) - 1 {
         return Err(format!(
-            "card {} is in the muck and elsewhere",
-            cards::name(twice)
+            "{} cards accounted for, not 52",
+            union.count_ones()
         ));
-    }
-    let total = (seen | s.muck).count_ones();
-    if total != 52 {
-        return Err(format!("{total} cards accounted for, not 52"));
     }
     Ok(())
 }
@@ -327,17 +311,24 @@ fn hand_number_grows(s: &PokerState, ledger: &HandLedger) -> Check {
     Ok(())
 }
 
-/// No player's view shows another player's hole cards unless they were shown at showdown.
+/// No player's view ([`super::view()`]) shows another player's hole cards unless they were
+/// shown at showdown. Only seats holding cards can leak, so only those are looked at.
 fn view_hides_hole_cards(s: &PokerState, _: &HandLedger) -> Check {
-    for viewer in 0..s.seat_count() {
-        if !s.seats[usize::from(viewer)].occupied {
+    if s.phase == Phase::Idle {
+        return Ok(());
+    }
+    for seat in 0..usize::from(s.seat_count()) {
+        if !s.seats[seat].in_hand || s.shown & (1 << seat) != 0 {
             continue;
         }
-        let seen = view(s, viewer);
-        for (i, other) in seen.seats.iter().enumerate() {
-            if i != usize::from(viewer) && other.hole.is_some() && s.shown & (1 << i) == 0 {
+        for viewer in 0..s.seat_count() {
+            let other = usize::from(viewer) != seat;
+            if other
+                && s.seats[usize::from(viewer)].occupied
+                && visible_hole(s, viewer, seat).is_some()
+            {
                 return Err(format!(
-                    "seat {viewer} sees seat {i}'s hole cards before showdown"
+                    "seat {viewer} sees seat {seat}'s hole cards before showdown"
                 ));
             }
         }

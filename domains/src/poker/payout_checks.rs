@@ -4,6 +4,8 @@
 //! The expected pots are recomputed here plainly: sort the contribution levels of the players
 //! still in, slice the contributions at each level.
 
+use arrayvec::ArrayVec;
+
 use super::eval::{Hand, Strength};
 use super::ledger::{HandBook, HandLedger};
 use super::state::{MAX_SEATS, PokerState, next_in};
@@ -17,15 +19,25 @@ struct Expected {
     winners: u16,
 }
 
-fn expected_pots(book: &HandBook, n: u8) -> Result<Vec<Expected>, String> {
+fn expected_pots(book: &HandBook) -> Result<ArrayVec<Expected, MAX_SEATS>, String> {
     let net = book.net();
     let in_hand = book.in_hand();
-    let mut levels: Vec<u64> = (0..MAX_SEATS)
+    let mut levels: ArrayVec<u64, MAX_SEATS> = (0..MAX_SEATS)
         .filter(|&i| in_hand & (1 << i) != 0 && net[i] > 0)
         .map(|i| net[i])
         .collect();
     levels.sort_unstable();
-    levels.dedup();
+    let mut distinct = ArrayVec::<u64, MAX_SEATS>::new();
+    for level in levels {
+        if distinct.last() != Some(&level) {
+            distinct.push(level);
+        }
+    }
+    let mut levels = distinct;
+    if levels.is_empty() {
+        // Those still in put in nothing: one pot of everything, open to them.
+        levels.push(0);
+    }
     let mut strengths = [Strength(0); MAX_SEATS];
     if book.showdown {
         if book.board_len != 5 {
@@ -41,7 +53,7 @@ fn expected_pots(book: &HandBook, n: u8) -> Result<Vec<Expected>, String> {
             in_hand.count_ones()
         ));
     }
-    let mut pots = Vec::with_capacity(levels.len());
+    let mut pots = ArrayVec::new();
     let mut previous = 0;
     for (k, &level) in levels.iter().enumerate() {
         let top = k + 1 == levels.len();
@@ -72,7 +84,6 @@ fn expected_pots(book: &HandBook, n: u8) -> Result<Vec<Expected>, String> {
         });
         previous = level;
     }
-    let _ = n;
     Ok(pots)
 }
 
@@ -83,7 +94,7 @@ pub fn uncalled_bet_returned(_: &PokerState, ledger: &HandLedger) -> Check {
         return Ok(());
     }
     let book = &ledger.last;
-    let mut order: Vec<(u64, usize)> = (0..MAX_SEATS).map(|i| (book.contributed[i], i)).collect();
+    let mut order: [(u64, usize); MAX_SEATS] = std::array::from_fn(|i| (book.contributed[i], i));
     order.sort_unstable_by(|a, b| b.cmp(a));
     let (top, top_seat) = order[0];
     let excess = top - order[1].0;
@@ -105,12 +116,12 @@ pub fn uncalled_bet_returned(_: &PokerState, ledger: &HandLedger) -> Check {
 
 /// Each pot paid is the slice of contributions its level defines, won only by players who
 /// put in that level and are still in.
-pub fn side_pot_eligibility(s: &PokerState, ledger: &HandLedger) -> Check {
+pub fn side_pot_eligibility(_: &PokerState, ledger: &HandLedger) -> Check {
     if !ledger.fresh {
         return Ok(());
     }
     let book = &ledger.last;
-    let pots = expected_pots(book, s.seat_count())?;
+    let pots = expected_pots(book)?;
     if usize::from(book.pot_count) != pots.len() {
         return Err(format!(
             "hand {}: {} pots paid, {} expected",
@@ -131,12 +142,12 @@ pub fn side_pot_eligibility(s: &PokerState, ledger: &HandLedger) -> Check {
 }
 
 /// Each pot went to the best hands among those eligible (to the last player, if all folded).
-pub fn winners_hold_best_hand(s: &PokerState, ledger: &HandLedger) -> Check {
+pub fn winners_hold_best_hand(_: &PokerState, ledger: &HandLedger) -> Check {
     if !ledger.fresh {
         return Ok(());
     }
     let book = &ledger.last;
-    for (k, want) in expected_pots(book, s.seat_count())?.iter().enumerate() {
+    for (k, want) in expected_pots(book)?.iter().enumerate() {
         let paid = &book.pots[k];
         let tied = want.winners.count_ones();
         if paid.winners & !want.winners != 0 || u32::from(paid.tied) != tied {
@@ -157,7 +168,7 @@ pub fn odd_chips_left_of_button(s: &PokerState, ledger: &HandLedger) -> Check {
     }
     let book = &ledger.last;
     let n = s.seat_count();
-    for (k, want) in expected_pots(book, n)?.iter().enumerate() {
+    for (k, want) in expected_pots(book)?.iter().enumerate() {
         let paid = &book.pots[k];
         let tied = u64::from(want.winners.count_ones().max(1));
         let mut odd = want.amount % tied;

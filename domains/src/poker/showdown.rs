@@ -18,7 +18,7 @@ pub struct Pot {
 
 /// Pots from contributions: one per distinct contribution level of the players still in the
 /// hand, eligible to those who put in at least that level. Chips of folded players above the
-/// highest level go to the last pot.
+/// highest level go to the last pot (or make the only pot when those still in put in nothing).
 pub fn build_pots(
     contributed: &[u64; MAX_SEATS],
     in_hand: u16,
@@ -44,8 +44,14 @@ pub fn build_pots(
         previous = level;
     }
     let leftover: u64 = contributed.iter().map(|&c| c - c.min(previous)).sum();
-    if let Some(last) = pots.last_mut() {
-        last.amount += leftover;
+    match pots.last_mut() {
+        Some(last) => last.amount += leftover,
+        // The players left put in nothing (the others folded or left): it all goes to them.
+        None if in_hand != 0 => pots.push(Pot {
+            amount: leftover,
+            eligible: in_hand,
+        }),
+        None => {}
     }
     pots
 }

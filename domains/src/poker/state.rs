@@ -175,21 +175,29 @@ impl PokerState {
         s.in_hand && s.stack > 0 && (facing || (!s.acted && live > 1))
     }
 
-    /// The first seat after `from` (clockwise) that has to act, or [`NO_SEAT`].
+    /// The first seat after `from` (clockwise) that has to act, or [`NO_SEAT`]. One pass
+    /// over the seats builds the mask of those that must act; a rotate finds the next one.
     pub fn next_to_act(&self, from: u8) -> u8 {
-        if self.phase == Phase::Idle || self.in_hand_count() < 2 {
+        if self.phase == Phase::Idle {
             return NO_SEAT;
         }
-        let live = self.live_count();
-        let n = self.seat_count();
-        let start = if from == NO_SEAT { n - 1 } else { from % n };
-        for step in 1..=n {
-            let seat = (start + step) % n;
-            if self.needs_action(usize::from(seat), live) {
-                return seat;
-            }
+        let (mut in_hand, mut live, mut facing, mut unacted) = (0u16, 0u16, 0u16, 0u16);
+        for (i, s) in self.seats.iter().enumerate() {
+            let is_live = u16::from(s.in_hand & (s.stack > 0));
+            in_hand |= u16::from(s.in_hand) << i;
+            live |= is_live << i;
+            facing |= (is_live & u16::from(s.street_bet < self.current_bet)) << i;
+            unacted |= (is_live & u16::from(!s.acted)) << i;
         }
-        NO_SEAT
+        if in_hand.count_ones() < 2 {
+            return NO_SEAT;
+        }
+        let must = if live.count_ones() > 1 {
+            facing | unacted
+        } else {
+            facing
+        };
+        next_in(must, from, self.seat_count())
     }
 
     /// What `seat` must add to stay in.
@@ -215,12 +223,16 @@ impl PokerState {
 /// The next seat after `from` in `mask`, clockwise among `n` seats; [`NO_SEAT`] if none.
 #[inline]
 pub fn next_in(mask: u16, from: u8, n: u8) -> u8 {
-    let start = if from == NO_SEAT { n - 1 } else { from % n };
-    for step in 1..=n {
-        let seat = (start + step) % n;
-        if mask & (1 << seat) != 0 {
-            return seat;
-        }
+    let mask = mask & ((1u16 << n) - 1);
+    if mask == 0 {
+        return NO_SEAT;
     }
-    NO_SEAT
+    let start = if from >= n { 0 } else { from + 1 };
+    let after = mask & !((1u16 << start) - 1);
+    let seat = if after != 0 {
+        after.trailing_zeros()
+    } else {
+        mask.trailing_zeros()
+    };
+    seat as u8
 }

@@ -29,22 +29,27 @@ pub struct TableView {
     pub seats: [SeatView; MAX_SEATS],
 }
 
+/// The hole cards of `seat` as `viewer` sees them: their own, or shown at showdown.
+#[inline]
+pub fn visible_hole(s: &PokerState, viewer: u8, seat: usize) -> Option<[Card; 2]> {
+    let slot = &s.seats[seat];
+    let own = seat == usize::from(viewer);
+    let shown = s.shown & (1 << seat) != 0;
+    let leaked = s.bugs.has(bugs::VIEW_LEAKS_HOLE_CARDS)
+        && seat == usize::from((viewer + 1) % s.seat_count());
+    ((own || shown || leaked) && slot.in_hand).then_some(slot.hole)
+}
+
 /// The table as seen from `viewer`'s seat.
 pub fn view(s: &PokerState, viewer: u8) -> TableView {
-    let n = s.seat_count();
-    let leak = s.bugs.has(bugs::VIEW_LEAKS_HOLE_CARDS);
     let seats = std::array::from_fn(|i| {
         let seat = &s.seats[i];
-        let own = i == usize::from(viewer);
-        let shown = s.shown & (1 << i) != 0;
-        let leaked = leak && i == usize::from((viewer + 1) % n);
-        let visible = (own || shown || leaked) && seat.in_hand;
         SeatView {
             occupied: seat.occupied,
             in_hand: seat.in_hand,
             stack: seat.stack,
             street_bet: seat.street_bet,
-            hole: visible.then_some(seat.hole),
+            hole: visible_hole(s, viewer, i),
         }
     });
     TableView {
