@@ -44,7 +44,12 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             players,
         } => {
             s.previous_button = s.button;
-            s.previous_big_blind = s.big_blind;
+            s.previous_big_blind = if s.big_blind_left {
+                NO_SEAT
+            } else {
+                s.big_blind
+            };
+            s.big_blind_left = false;
             s.hand = hand;
             s.button = button;
             s.small_blind = small_blind;
@@ -235,6 +240,9 @@ fn stood_up(s: &mut PokerState, seat: usize, cashed_out: u64) {
         return;
     }
     fold(s, seat);
+    if usize::from(s.big_blind) == seat {
+        s.big_blind_left = true;
+    }
     let slot = &mut s.seats[seat];
     if s.bugs.has(bugs::STAND_UP_LOSES_CHIPS) && s.phase != Phase::Idle {
         s.pot = s.pot.wrapping_sub(slot.contributed);

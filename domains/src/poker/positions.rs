@@ -7,7 +7,7 @@
 //! again, the button moves on further, so nobody posts the big blind twice in a row.
 
 use super::bugs;
-use super::state::{NO_SEAT, PokerState, next_in};
+use super::state::{PokerState, next_in};
 
 /// The plan of the next hand.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub fn plan_hand(s: &PokerState) -> Option<Deal> {
     let mut button = next_in(established, s.button, n);
     for _ in 0..n {
         let deal = positions(s, candidates, ready, button, restarting);
-        let repeats = deal.big_blind == s.big_blind && s.big_blind != NO_SEAT;
+        let repeats = deal.big_blind == s.big_blind && !s.big_blind_left;
         if !repeats || s.bugs.has(bugs::BIG_BLIND_TWICE_IN_A_ROW) {
             return Some(deal);
         }

@@ -87,6 +87,9 @@ pub struct PokerState {
     pub big_blind: u8,
     pub previous_button: u8,
     pub previous_big_blind: u8,
+    /// The player who posted the last big blind has left: whoever sits in that seat now is
+    /// someone else, free to post the next one.
+    pub big_blind_left: bool,
     /// Seats dealt into the running hand.
     pub players: u16,
     /// Seats that showed their cards at this hand's showdown.
@@ -123,6 +126,7 @@ impl PokerState {
             big_blind: NO_SEAT,
             previous_button: NO_SEAT,
             previous_big_blind: NO_SEAT,
+            big_blind_left: false,
             players: 0,
             shown: 0,
             to_act: NO_SEAT,

@@ -69,8 +69,9 @@ impl Strength {
 }
 
 /// Per card: one in its rank's 3-bit field (bits 0..39) and one in its suit's nibble (40..56).
-const CARD_KEY: [u64; 52] = {
-    let mut keys = [0u64; 52];
+/// 64 entries so that `card & 63` indexes it without a bounds check (52..64 are zero).
+const CARD_KEY: [u64; 64] = {
+    let mut keys = [0u64; 64];
     let mut c = 0;
     while c < 52 {
         keys[c] = (1u64 << (3 * (c / 4))) | (1u64 << (40 + 4 * (c % 4)));
@@ -110,7 +111,7 @@ impl Hand {
     #[must_use]
     pub fn with(self, card: Card) -> Hand {
         Hand {
-            key: self.key + CARD_KEY[usize::from(card) % 52],
+            key: self.key + CARD_KEY[usize::from(card & 63)],
             suit_masks: self.suit_masks | 1u64 << (16 * suit(card) + rank(card)),
         }
     }
@@ -129,14 +130,17 @@ impl Hand {
     }
 }
 
-/// The strength of seven cards.
+/// The strength of seven cards. Sums the card keys only; the suit masks are built from the
+/// cards in the rare flush case.
 #[inline]
 pub fn evaluate7(cards: &[Card; 7]) -> Strength {
-    let mut hand = Hand::EMPTY;
-    for &card in cards {
-        hand = hand.with(card);
+    let key = cards.iter().fold(SUIT_BIAS, |key, &card| {
+        key + CARD_KEY[usize::from(card & 63)]
+    });
+    if key & FLUSH_BITS != 0 {
+        return evaluate(cards);
     }
-    hand.strength()
+    Strength(tables::get().lookup(key & RANK_BITS))
 }
 
 /// The strength of 5 to 7 cards (the bot uses it on the flop and turn).
