@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 
 use rewind_engine::{Bug, Bugs, Domain, Log, LogError, Model, TypedLog};
 
+use crate::hunt::{Hunt, hunt};
 use crate::shrink::{ShrinkReport, shrink};
 use crate::sim::{SimPlan, simulate};
 use crate::summary::{FailureReport, Summary};
@@ -43,6 +44,8 @@ pub trait DomainEntry: Sync {
     fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError>;
     /// Shrinks a stored log again (a fuzz import, a hand-edited log).
     fn shrink(&self, log: &Log, file: &str) -> Result<(Log, ShrinkReport), LogError>;
+    /// Hunts the planted bug `bug` from `seed` (see [`crate::hunt`]).
+    fn hunt(&self, bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt;
 }
 
 pub struct Entry<M>(PhantomData<fn() -> M>);
@@ -190,5 +193,9 @@ impl<M: Model> DomainEntry for Entry<M> {
             ..typed
         };
         Ok((Log::new(&smaller), shrunk.report))
+    }
+
+    fn hunt(&self, bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt {
+        hunt::<M>(bug, seed, max_runs, steps)
     }
 }
