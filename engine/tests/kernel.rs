@@ -1,0 +1,16 @@
+//! The engine crate's one integration-test binary: the kernel (dispatch, reactors, replay,
+//! env, timeline, projections, scenarios, logs) driven through two small test domains.
+
+#[path = "kernel/counter.rs"]
+mod counter;
+#[path = "kernel/ledger.rs"]
+mod ledger;
+#[path = "kernel/ledger_model.rs"]
+mod ledger_model;
+#[path = "kernel/support.rs"]
+mod support;
+
+#[path = "kernel/cascade.rs"]
+mod cascade;
+#[path = "kernel/dispatch.rs"]
+mod dispatch;
