@@ -14,3 +14,11 @@ mod support;
 mod cascade;
 #[path = "kernel/dispatch.rs"]
 mod dispatch;
+#[path = "kernel/env.rs"]
+mod env;
+#[path = "kernel/projection.rs"]
+mod projection;
+#[path = "kernel/replay.rs"]
+mod replay;
+#[path = "kernel/timeline.rs"]
+mod timeline;
