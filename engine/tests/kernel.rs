@@ -16,9 +16,15 @@ mod cascade;
 mod dispatch;
 #[path = "kernel/env.rs"]
 mod env;
+#[path = "kernel/golden.rs"]
+mod golden;
+#[path = "kernel/log.rs"]
+mod log;
 #[path = "kernel/projection.rs"]
 mod projection;
 #[path = "kernel/replay.rs"]
 mod replay;
+#[path = "kernel/scenario.rs"]
+mod scenario;
 #[path = "kernel/timeline.rs"]
 mod timeline;

@@ -117,3 +117,20 @@ fn resume_starts_from_the_given_events() {
         engine.state()
     );
 }
+
+#[test]
+fn a_cloned_engine_continues_exactly_like_the_original() {
+    // `Ledger` is a bare unit struct: the engine must be Clone and Debug all the same.
+    let mut engine = bot_run(10, Bugs::NONE, 300);
+    let mut clone = engine.clone();
+    assert!(format!("{clone:?}").starts_with("Engine {"));
+    for action in [
+        LedgerAction::Lottery { account: 0 },
+        LedgerAction::Stamp,
+        LedgerAction::Lottery { account: 2 },
+    ] {
+        assert_eq!(clone.dispatch(action.clone()), engine.dispatch(action));
+    }
+    assert_eq!(clone.events(), engine.events());
+    assert_eq!(clone.state(), engine.state());
+}
