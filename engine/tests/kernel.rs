@@ -12,6 +12,8 @@ mod support;
 
 #[path = "kernel/cascade.rs"]
 mod cascade;
+#[path = "kernel/choices.rs"]
+mod choices;
 #[path = "kernel/dispatch.rs"]
 mod dispatch;
 #[path = "kernel/env.rs"]
