@@ -1,6 +1,8 @@
 //! The engine crate's one integration-test binary: the kernel (dispatch, reactors, replay,
-//! env, timeline, projections, scenarios, logs) driven through two small test domains.
+//! env, choices, timeline, projections, scenarios, logs, golden hashes) driven through two
+//! small test domains: `ledger` (with reactors and an upcaster) and `counter` (neither).
 
+// The test domains and helpers.
 #[path = "kernel/counter.rs"]
 mod counter;
 #[path = "kernel/ledger.rs"]
@@ -10,10 +12,13 @@ mod ledger_model;
 #[path = "kernel/support.rs"]
 mod support;
 
+// The tests, one concept each.
 #[path = "kernel/cascade.rs"]
 mod cascade;
 #[path = "kernel/choices.rs"]
 mod choices;
+#[path = "kernel/coverage.rs"]
+mod coverage;
 #[path = "kernel/dispatch.rs"]
 mod dispatch;
 #[path = "kernel/env.rs"]
