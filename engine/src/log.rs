@@ -15,6 +15,7 @@ pub const LOG_FORMAT: &str = "rewind-log/1";
 
 /// What broke, as recorded when the log was written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Violation {
     /// The invariant's name, or a generic check (`no_panic`, `replay_rebuilds_state`, ...).
     pub invariant: String,
