@@ -262,6 +262,17 @@ fn fields_of_the_wrong_type_are_named() {
 }
 
 #[test]
+fn an_unknown_field_inside_the_violation_is_refused() {
+    let error = parse_error(&edited(|log| {
+        log["violation"]
+            .as_object_mut()
+            .unwrap()
+            .insert("stepp".into(), json!(3));
+    }));
+    assert_field(&error, "violation", &["stepp"]);
+}
+
+#[test]
 fn an_unknown_top_level_field_is_refused() {
     let error = parse_error(&edited(|log| {
         log.insert("sed".into(), json!(1));
