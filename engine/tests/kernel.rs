@@ -9,6 +9,8 @@ mod counter;
 mod ledger;
 #[path = "kernel/ledger_model.rs"]
 mod ledger_model;
+#[path = "kernel/ledger_rules.rs"]
+mod ledger_rules;
 #[path = "kernel/support.rs"]
 mod support;
 
@@ -27,6 +29,8 @@ mod env;
 mod golden;
 #[path = "kernel/log.rs"]
 mod log;
+#[path = "kernel/log_parse.rs"]
+mod log_parse;
 #[path = "kernel/projection.rs"]
 mod projection;
 #[path = "kernel/replay.rs"]

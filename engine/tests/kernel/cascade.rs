@@ -3,9 +3,8 @@
 
 use rewind_engine::{Bugs, Engine, MAX_CASCADE_ACTIONS, MAX_CASCADE_DEPTH, Refusal};
 
-use crate::ledger::{
-    Ledger, LedgerAction, LedgerConfig, LedgerEvent, LedgerReject, LedgerState, decide_calls,
-};
+use crate::ledger::{Ledger, LedgerAction, LedgerConfig, LedgerEvent, LedgerReject, LedgerState};
+use crate::ledger_rules::decide_calls;
 
 fn funded(amount: i64) -> Engine<Ledger> {
     let mut engine = Engine::new(LedgerConfig::default(), 5, Bugs::NONE);
