@@ -74,6 +74,9 @@ fn rerun_command<M: Domain>(plan: &SimPlan, run: u64, bug: Option<&Bug>) -> Stri
     if plan.swarm {
         command.push_str(" --swarm");
     }
+    if plan.history_every != crate::sim::DEFAULT_HISTORY_EVERY {
+        command.push_str(&format!(" --history-every {}", plan.history_every));
+    }
     if let Some(bug) = bug {
         command.push_str(&format!(" --bug {}", bug.name));
     }
@@ -148,6 +151,7 @@ impl<M: Model> DomainEntry for Entry<M> {
             rejected: counts.rejected,
             events: counts.events,
             invariants: M::invariants().len(),
+            history_every: plan.history_every,
             coverage: M::COVERAGE
                 .iter()
                 .map(|label| label.to_string())

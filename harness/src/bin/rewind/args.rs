@@ -62,6 +62,10 @@ pub struct SimArgs {
     /// Switch a random subset of action kinds off in each run.
     #[arg(long)]
     pub swarm: bool,
+    /// Re-dispatch and rebuild projections at the end of every Nth run (every run replays
+    /// its events); 1 checks every run.
+    #[arg(long, default_value_t = rewind_harness::sim::DEFAULT_HISTORY_EVERY, value_parser = clap::value_parser!(u64).range(1..))]
+    pub history_every: u64,
     /// Plant this bug of the domain (see `rewind domains`).
     #[arg(long)]
     pub bug: Option<String>,
