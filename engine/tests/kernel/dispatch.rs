@@ -190,3 +190,28 @@ fn the_engine_reports_what_it_was_built_with() {
     assert_eq!(engine.steps(), 0);
     assert!(engine.events().is_empty());
 }
+
+#[test]
+fn reserving_room_changes_no_outcome() {
+    let actions = [
+        LedgerAction::Deposit {
+            account: 0,
+            amount: 9,
+        },
+        LedgerAction::Lottery { account: 0 },
+        LedgerAction::Withdraw {
+            account: 1,
+            amount: 1,
+        },
+    ];
+    let mut plain = ledger();
+    let mut reserved = ledger();
+    reserved.reserve(1000);
+    assert_eq!((reserved.steps(), reserved.events().len()), (0, 0));
+    for action in actions {
+        assert_eq!(reserved.dispatch(action.clone()), plain.dispatch(action));
+    }
+    assert_eq!(reserved.events(), plain.events());
+    assert_eq!(reserved.step_events(2), &[]);
+    assert_eq!(reserved.state(), plain.state());
+}
