@@ -60,8 +60,10 @@ impl dyn Choices + '_ {
         let offset = match u32::try_from(span) {
             Ok(span) if span < u32::MAX => u64::from(self.below(span + 1)),
             _ => {
-                let high_part = u64::from(self.below(u32::MAX)) << 32;
-                (high_part | u64::from(self.below(u32::MAX))) % (span.saturating_add(1)).max(1)
+                // Four 16-bit draws reach every 64-bit value (`below(u32::MAX)` cannot give
+                // u32::MAX); multiply-and-shift maps them onto 0..=span in order.
+                let bits = (0..4).fold(0u64, |bits, _| bits << 16 | u64::from(self.below(1 << 16)));
+                ((u128::from(bits) * (u128::from(span) + 1)) >> 64) as u64
             }
         };
         low + offset

@@ -30,6 +30,8 @@ pub struct Summary {
     pub rejected: u64,
     pub events: u64,
     pub invariants: usize,
+    /// Runs between deep history checks (see `SimPlan::history_every`).
+    pub history_every: u64,
     pub coverage: Vec<(String, u64)>,
     pub failures: Vec<FailureReport>,
     /// Failing runs found besides the ones reported (same invariant, later runs).
@@ -116,7 +118,7 @@ pub fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -1,4 +1,0 @@
-//! Given/when/then rule tests of every domain: one integration-test binary.
-
-#[path = "scenarios/poker.rs"]
-mod poker;
