@@ -77,6 +77,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             s.deck[..n].copy_from_slice(&order[..n]);
             s.deck_len = n as u8;
             s.next_card = 0;
+            s.deck_rest = order.iter().fold(0, |rest, &c| rest | card_bit(c));
         }
         PokerEvent::AntePosted { seat, amount } => {
             if let Some(seat) = s.seats.get_mut(usize::from(seat)) {
@@ -104,6 +105,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             if let Some(slot) = s.seats.get_mut(usize::from(seat)) {
                 slot.hole = cards;
                 s.next_card = s.next_card.wrapping_add(2);
+                s.deck_rest &= !(card_bit(cards[0]) | card_bit(cards[1]));
             }
             // Dealing ends with the button: only then is the first player to act known.
             if seat == s.button {
@@ -133,6 +135,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             ref cards,
         } => {
             s.muck |= card_bit(burned);
+            s.deck_rest &= !card_bit(burned);
             let burn = if s.bugs.has(bugs::BURN_CARD_LEFT_IN_DECK) {
                 0
             } else {
@@ -144,6 +147,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
                     *slot = card;
                     s.board_len += 1;
                 }
+                s.deck_rest &= !card_bit(card);
             }
             s.phase = match street {
                 Street::Preflop => Phase::Preflop,
@@ -279,6 +283,7 @@ fn end_hand(s: &mut PokerState) {
     s.current_bet = 0;
     s.deck_len = 0;
     s.next_card = 0;
+    s.deck_rest = 0;
     s.board_len = 0;
     s.board = [NO_CARD; 5];
     s.muck = 0;

@@ -137,28 +137,45 @@ fn bit(card: u8) -> u64 {
 }
 
 /// Deck rest, hole cards, board and muck hold the 52 cards, each exactly once (so the
-/// shuffled deck was a permutation, and nothing was dealt twice). Each place is folded into a
-/// bit mask; the places are disjoint and complete exactly when their card counts add up to
-/// 52 and their union is the whole deck.
+/// shuffled deck was a permutation, and nothing was dealt twice). Each place is a bit mask;
+/// the places are disjoint and complete exactly when their card counts add up to 52 and their
+/// union is the whole deck. The rest of the deck is as many cards as the deck order has left,
+/// and the next card to deal is among them.
 fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
     if s.deck_len == 0 {
-        if s.board_len != 0 || s.muck != 0 {
-            return Err("cards on the board or in the muck between hands".into());
+        if s.board_len != 0 || s.muck != 0 || s.deck_rest != 0 {
+            return Err("cards in the deck, on the board or in the muck between hands".into());
         }
         return Ok(());
     }
-    let mask = |cards: &[u8]| cards.iter().fold(0u64, |m, &c| m | bit(c));
-    let rest = s.deck.get(usize::from(s.next_card)..).unwrap_or(&[]);
+    let left = 52u32.saturating_sub(u32::from(s.next_card));
+    let top = s.deck.get(usize::from(s.next_card)).map_or(0, |&c| bit(c));
+    if s.deck_len != 52 || left == 0 || s.deck_rest & top == 0 {
+        return Err(format!(
+            "the deck has {} cards, {left} left, and its next card {} is not among them",
+            s.deck_len,
+            cards::name(
+                s.deck
+                    .get(usize::from(s.next_card))
+                    .copied()
+                    .unwrap_or(NO_CARD)
+            )
+        ));
+    }
     let board = &s.board[..usize::from(s.board_len).min(5)];
     let (mut holes, mut hole_count) = (0u64, 0u32);
     for seat in s.seats.iter().filter(|seat| seat.in_hand) {
-        holes |= mask(&seat.hole);
+        holes |= bit(seat.hole[0]) | bit(seat.hole[1]);
         hole_count += 2;
     }
     let parts = [
-        (mask(rest), rest.len() as u32, "deck"),
+        (s.deck_rest, left, "deck"),
         (holes, hole_count, "hole cards"),
-        (mask(board), board.len() as u32, "board"),
+        (
+            board.iter().fold(0, |m, &c| m | bit(c)),
+            board.len() as u32,
+            "board",
+        ),
         (s.muck, s.muck.count_ones(), "muck"),
     ];
     let mut union = 0u64;
@@ -167,10 +184,10 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
             let twice = if union & bits != 0 {
                 (union & bits).trailing_zeros() as u8
             } else {
-                0xFF
+                NO_CARD
             };
             return Err(format!(
-                "the {place} holds {count} cards, {} distinct; card {} is seen twice",
+                "the {place} should hold {count} cards but holds {} distinct; card {} is seen twice",
                 bits.count_ones(),
                 cards::name(twice)
             ));

@@ -104,6 +104,9 @@ pub struct PokerState {
     /// 52 while a hand runs, 0 between hands.
     pub deck_len: u8,
     pub next_card: u8,
+    /// The cards still in the deck (from `next_card` on), as a bit per card: set from the
+    /// shuffled order, cleared as cards are dealt or burned.
+    pub deck_rest: u64,
     pub board: [Card; 5],
     pub board_len: u8,
     /// Burned and folded cards, as a bit per card.
@@ -136,6 +139,7 @@ impl PokerState {
             deck: [NO_CARD; 52],
             deck_len: 0,
             next_card: 0,
+            deck_rest: 0,
             board: [NO_CARD; 5],
             board_len: 0,
             muck: 0,
