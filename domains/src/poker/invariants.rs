@@ -1,5 +1,6 @@
-//! The table's named invariants, checked after every dispatch. Each is O(seats) or O(deck);
-//! the payout checks against the hand ledger are in `payout_checks`.
+//! The table's named invariants, checked after every dispatch, and the chip and card checks.
+//! Turn, position and view checks are in `table_checks`; the payout checks against the hand
+//! ledger in `payout_checks`. Each is O(seats).
 
 use rewind_engine::Invariant;
 
@@ -9,8 +10,11 @@ use super::ledger::HandLedger;
 use super::payout_checks::{
     odd_chips_left_of_button, side_pot_eligibility, uncalled_bet_returned, winners_hold_best_hand,
 };
-use super::state::{NO_SEAT, Phase, PokerState, next_in};
-use super::view::visible_hole;
+use super::state::{Phase, PokerState};
+use super::table_checks::{
+    bet_sizes_legal, blinds_and_button_legal, hand_number_grows, to_act_iff_round_open,
+    view_hides_hole_cards,
+};
 
 type Check = Result<(), String>;
 
@@ -203,41 +207,6 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
     Ok(())
 }
 
-/// A seat is to act exactly when a betting round is open, and it is one that must act:
-/// seated, in the hand, not all-in, not yet matched or not yet acted. A running hand always
-/// waits on someone (otherwise the dealer should have moved it on).
-fn to_act_iff_round_open(s: &PokerState, _: &HandLedger) -> Check {
-    if s.phase == Phase::Idle {
-        return if s.to_act == NO_SEAT {
-            Ok(())
-        } else {
-            Err(format!("seat {} to act between hands", s.to_act))
-        };
-    }
-    let live = s.seats.iter().filter(|x| x.in_hand && x.stack > 0).count();
-    let must_act = |i: usize| {
-        let x = &s.seats[i];
-        let facing = x.street_bet < s.current_bet;
-        x.in_hand && x.stack > 0 && (facing || (!x.acted && live > 1))
-    };
-    let in_hand = s.seats.iter().filter(|x| x.in_hand).count();
-    let open = in_hand >= 2 && (0..usize::from(s.seat_count())).any(must_act);
-    if !open {
-        return Err(format!(
-            "hand running in {:?} but no betting round open (to act: {})",
-            s.phase, s.to_act
-        ));
-    }
-    let seat = usize::from(s.to_act);
-    if seat >= usize::from(s.seat_count()) || !s.seats[seat].occupied || !must_act(seat) {
-        return Err(format!(
-            "seat {} is to act but does not have to (or cannot)",
-            s.to_act
-        ));
-    }
-    Ok(())
-}
-
 /// Exactly the seats in the hand hold hole cards, two real cards each.
 fn hole_cards_only_in_hand(s: &PokerState, _: &HandLedger) -> Check {
     for (i, seat) in s.seats.iter().enumerate() {
@@ -267,108 +236,6 @@ fn board_matches_street(s: &PokerState, _: &HandLedger) -> Check {
     };
     if s.board_len != expected {
         return Err(format!("{} board cards in {:?}", s.board_len, s.phase));
-    }
-    Ok(())
-}
-
-/// Button and blinds sit on players dealt in; heads-up the button is the small blind,
-/// otherwise the blinds follow the button; the button moved and no one posts the big blind
-/// twice in a row.
-fn blinds_and_button_legal(s: &PokerState, _: &HandLedger) -> Check {
-    if s.phase == Phase::Idle {
-        return Ok(());
-    }
-    let (n, players) = (s.seat_count(), s.players);
-    let dealt = |seat: u8| seat < n && players & (1 << seat) != 0;
-    if players.count_ones() < 2 || !dealt(s.button) || !dealt(s.small_blind) || !dealt(s.big_blind)
-    {
-        return Err(format!(
-            "button {} / blinds {} {} not among the {} players dealt in ({players:#b})",
-            s.button,
-            s.small_blind,
-            s.big_blind,
-            players.count_ones()
-        ));
-    }
-    if players.count_ones() == 2 {
-        if s.small_blind != s.button || s.big_blind == s.button {
-            return Err(format!(
-                "heads-up the button {} must post the small blind, but {} posts small and {} big",
-                s.button, s.small_blind, s.big_blind
-            ));
-        }
-    } else if s.small_blind != next_in(players, s.button, n)
-        || s.big_blind != next_in(players, s.small_blind, n)
-    {
-        return Err(format!(
-            "blinds {} {} do not follow the button {}",
-            s.small_blind, s.big_blind, s.button
-        ));
-    }
-    if s.big_blind == s.previous_big_blind {
-        return Err(format!(
-            "seat {} posts the big blind twice in a row",
-            s.big_blind
-        ));
-    }
-    if s.button == s.previous_button {
-        return Err(format!("the button stayed on seat {}", s.button));
-    }
-    Ok(())
-}
-
-/// Hands are numbered 1, 2, 3, ... in the order they start.
-fn hand_number_grows(s: &PokerState, ledger: &HandLedger) -> Check {
-    if s.hand != ledger.hands_started || (s.hand_running() && ledger.current.hand != s.hand) {
-        return Err(format!(
-            "hand number {} after {} hands started (ledger's hand {})",
-            s.hand, ledger.hands_started, ledger.current.hand
-        ));
-    }
-    Ok(())
-}
-
-/// No player's view ([`super::view()`]) shows another player's hole cards unless they were
-/// shown at showdown. Only seats holding cards can leak, so only those are looked at.
-fn view_hides_hole_cards(s: &PokerState, _: &HandLedger) -> Check {
-    if s.phase == Phase::Idle {
-        return Ok(());
-    }
-    for seat in 0..usize::from(s.seat_count()) {
-        if !s.seats[seat].in_hand || s.shown & (1 << seat) != 0 {
-            continue;
-        }
-        for viewer in 0..s.seat_count() {
-            let other = usize::from(viewer) != seat;
-            if other
-                && s.seats[usize::from(viewer)].occupied
-                && visible_hole(s, viewer, seat).is_some()
-            {
-                return Err(format!(
-                    "seat {viewer} sees seat {seat}'s hole cards before showdown"
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The last bet or raise was at least a full one (or all-in), and the seat making it had not
-/// acted yet or faced a full raise since it did (short all-ins adding up count).
-fn bet_sizes_legal(s: &PokerState, _: &HandLedger) -> Check {
-    let Some(r) = s.last_raise else { return Ok(()) };
-    if r.had_acted && r.faced_raise < r.min_raise_before {
-        return Err(format!(
-            "seat {} raised to {} after acting, facing only {} more (a full raise is {})",
-            r.seat, r.raised_to, r.faced_raise, r.min_raise_before
-        ));
-    }
-    let raise = r.raised_to.saturating_sub(r.current_bet_before);
-    if raise < r.min_raise_before && !r.all_in {
-        return Err(format!(
-            "seat {} raised by {raise} to {}, below the minimum raise {} and not all-in",
-            r.seat, r.raised_to, r.min_raise_before
-        ));
     }
     Ok(())
 }

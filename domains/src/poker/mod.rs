@@ -22,6 +22,7 @@ pub mod positions;
 pub mod reject;
 pub mod showdown;
 pub mod state;
+mod table_checks;
 pub mod view;
 
 pub use action::PokerAction;
