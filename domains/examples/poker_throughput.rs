@@ -3,6 +3,7 @@
 //! (no end-of-run history replay; the harness's `rewind sim` adds that).
 //!
 //! `cargo run --release -p rewind-domains --example poker_throughput [runs] [steps]`
+//! (set `POKER_TABLE_ONLY=1` to skip the evaluator part)
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -17,7 +18,9 @@ fn main() {
         .map(|a| a.parse::<u64>().expect("a number"));
     let runs = args.next().unwrap_or(20_000);
     let steps = args.next().unwrap_or(100) as usize;
-    evaluator();
+    if std::env::var_os("POKER_TABLE_ONLY").is_none() {
+        evaluator();
+    }
     table(runs, steps);
 }
 

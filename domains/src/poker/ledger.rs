@@ -2,10 +2,12 @@
 //! the event stream (contributions, returns, folds, cards, awards), so invariants can check
 //! the payout against an account the table did not keep itself.
 
+use arrayvec::ArrayVec;
 use rewind_engine::Projection;
 
 use super::cards::{Card, NO_CARD};
 use super::event::PokerEvent;
+use super::payout_checks::{ExpectedPots, expected_pots};
 use super::state::MAX_SEATS;
 
 /// What one pot paid out, as the ledger saw it.
@@ -19,7 +21,7 @@ pub struct PotPaid {
     pub largest_share: u64,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HandLedger {
     /// HandStarted events seen.
     pub hands_started: u64,
@@ -29,6 +31,20 @@ pub struct HandLedger {
     pub last: HandBook,
     /// The last hand ended and no player has acted since: its payout is fresh to check.
     pub fresh: bool,
+    /// The pots the last hand should have paid, recomputed from its books when it ended.
+    pub expected: ExpectedPots,
+}
+
+impl Default for HandLedger {
+    fn default() -> Self {
+        HandLedger {
+            hands_started: 0,
+            current: HandBook::default(),
+            last: HandBook::default(),
+            fresh: false,
+            expected: Ok(ArrayVec::new()),
+        }
+    }
 }
 
 /// One hand's books.
@@ -106,6 +122,7 @@ impl Projection<PokerEvent> for HandLedger {
             PokerEvent::HandEnded { showdown, .. } => {
                 self.current.showdown = showdown;
                 self.last = self.current.clone();
+                self.expected = expected_pots(&self.last);
                 self.fresh = true;
             }
             PokerEvent::ChipsCommitted { .. }

@@ -13,13 +13,18 @@ use super::state::{MAX_SEATS, PokerState, next_in};
 type Check = Result<(), String>;
 
 /// One expected pot: amount, who may win it, who should.
-struct Expected {
-    amount: u64,
-    eligible: u16,
-    winners: u16,
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Expected {
+    pub amount: u64,
+    pub eligible: u16,
+    pub winners: u16,
 }
 
-fn expected_pots(book: &HandBook) -> Result<ArrayVec<Expected, MAX_SEATS>, String> {
+/// The pots a finished hand should have paid, or why it could not have ended as it did.
+pub type ExpectedPots = Result<ArrayVec<Expected, MAX_SEATS>, String>;
+
+/// Computed once per hand, when the ledger folds `HandEnded`.
+pub fn expected_pots(book: &HandBook) -> ExpectedPots {
     let net = book.net();
     let in_hand = book.in_hand();
     let mut levels: ArrayVec<u64, MAX_SEATS> = (0..MAX_SEATS)
@@ -121,7 +126,7 @@ pub fn side_pot_eligibility(_: &PokerState, ledger: &HandLedger) -> Check {
         return Ok(());
     }
     let book = &ledger.last;
-    let pots = expected_pots(book)?;
+    let pots = ledger.expected.as_ref().map_err(String::clone)?;
     if usize::from(book.pot_count) != pots.len() {
         return Err(format!(
             "hand {}: {} pots paid, {} expected",
@@ -130,7 +135,7 @@ pub fn side_pot_eligibility(_: &PokerState, ledger: &HandLedger) -> Check {
             pots.len()
         ));
     }
-    for (k, (paid, want)) in book.pots.iter().zip(&pots).enumerate() {
+    for (k, (paid, want)) in book.pots.iter().zip(pots.iter()).enumerate() {
         if paid.amount != want.amount || paid.winners & !want.eligible != 0 {
             return Err(format!(
                 "hand {}: pot {k} paid {} to {:#b}, expected {} for eligible {:#b}",
@@ -147,7 +152,13 @@ pub fn winners_hold_best_hand(_: &PokerState, ledger: &HandLedger) -> Check {
         return Ok(());
     }
     let book = &ledger.last;
-    for (k, want) in expected_pots(book)?.iter().enumerate() {
+    for (k, want) in ledger
+        .expected
+        .as_ref()
+        .map_err(String::clone)?
+        .iter()
+        .enumerate()
+    {
         let paid = &book.pots[k];
         let tied = want.winners.count_ones();
         if paid.winners & !want.winners != 0 || u32::from(paid.tied) != tied {
@@ -168,7 +179,13 @@ pub fn odd_chips_left_of_button(s: &PokerState, ledger: &HandLedger) -> Check {
     }
     let book = &ledger.last;
     let n = s.seat_count();
-    for (k, want) in expected_pots(book)?.iter().enumerate() {
+    for (k, want) in ledger
+        .expected
+        .as_ref()
+        .map_err(String::clone)?
+        .iter()
+        .enumerate()
+    {
         let paid = &book.pots[k];
         let tied = u64::from(want.winners.count_ones().max(1));
         let mut odd = want.amount % tied;
