@@ -97,12 +97,13 @@ impl PokerAction {
         }
     }
 
-    /// Simpler variants for the shrinker, simplest first: passive actions instead of
-    /// aggressive ones, smaller amounts, lower seats.
+    /// Simpler variants for the shrinker, simplest first: folding, then passive actions
+    /// instead of aggressive ones, then smaller amounts.
     pub fn simpler(&self) -> Vec<PokerAction> {
         let mut out = Vec::new();
         match *self {
             PokerAction::Bet { seat, amount } | PokerAction::RaiseTo { seat, amount } => {
+                out.push(PokerAction::Fold { seat });
                 out.push(PokerAction::Call { seat });
                 out.push(PokerAction::Check { seat });
                 for smaller in [amount / 2, amount - 1] {
@@ -146,7 +147,11 @@ impl PokerAction {
                     amount: amount / 2,
                 });
             }
-            PokerAction::Call { seat } => out.push(PokerAction::Check { seat }),
+            PokerAction::Call { seat } => {
+                out.push(PokerAction::Fold { seat });
+                out.push(PokerAction::Check { seat });
+            }
+            PokerAction::Check { seat } => out.push(PokerAction::Fold { seat }),
             _ => {}
         }
         out
