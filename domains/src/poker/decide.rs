@@ -93,7 +93,9 @@ fn sit_down(
 fn add_chips(s: &PokerState, seat: u8, amount: i64) -> Result<PokerEvent, PokerReject> {
     let amount = positive(amount)?;
     let slot = &s.seats[usize::from(seat)];
-    if s.hand_running() && s.players & (1 << seat) != 0 {
+    // Dealt in: in this hand's players and not a newcomer who took a vacated seat since.
+    let newcomer = slot.waiting || slot.posts_big_blind;
+    if s.hand_running() && s.players & (1 << seat) != 0 && !newcomer {
         return Err(PokerReject::DealtIn { seat });
     }
     if slot.stack.saturating_add(amount) > s.config.max_buy_in {

@@ -319,3 +319,19 @@ fn a_player_standing_up_mid_hand_forfeits_and_their_chips_stay_in_the_pot() {
                 ]
         });
 }
+
+#[test]
+fn a_newcomer_in_a_seat_vacated_mid_hand_may_add_chips() {
+    // Seat 0 leaves hand 1 mid-hand; a newcomer takes the seat and tops up at once.
+    Scenario::<Poker>::new()
+        .given([sat(0, 100), sat(1, 100)])
+        .given_actions([sit(2, 100), StandUp { seat: 0 }, sit(0, 50)])
+        .when(AddChips {
+            seat: 0,
+            amount: 50,
+        })
+        .then_events([PokerEvent::ChipsAdded {
+            seat: 0,
+            amount: 50,
+        }]);
+}
