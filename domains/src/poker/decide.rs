@@ -172,6 +172,9 @@ fn bet(s: &PokerState, action: &PokerAction, env: &Env) -> Result<PokerEvent, Po
             } else {
                 s.min_raise
             };
+            if all_in_to <= s.current_bet {
+                return Err(PokerReject::TooShortToRaise { all_in: all_in_to });
+            }
             let minimum = s.current_bet + min_raise;
             if to <= s.current_bet || (to < minimum && to < all_in_to) {
                 return Err(PokerReject::BelowMinimum {

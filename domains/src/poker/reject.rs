@@ -61,6 +61,10 @@ pub enum PokerReject {
     },
     /// The seat already acted and faces less than a full raise since: call or fold only.
     BettingNotReopened,
+    /// The whole stack does not reach past the current bet: calling is the all-in.
+    TooShortToRaise {
+        all_in: u64,
+    },
 }
 
 impl fmt::Display for PokerReject {
@@ -103,6 +107,12 @@ impl fmt::Display for PokerReject {
             }
             PokerReject::AboveStack { maximum } => {
                 write!(f, "more than the stack allows: at most {maximum}")
+            }
+            PokerReject::TooShortToRaise { all_in } => {
+                write!(
+                    f,
+                    "all-in to {all_in} does not exceed the current bet: call instead"
+                )
             }
             PokerReject::BettingNotReopened => write!(
                 f,

@@ -265,3 +265,23 @@ fn calling_all_in_for_less_is_allowed_and_the_excess_goes_back() {
                 })
         });
 }
+
+#[test]
+fn a_stack_that_cannot_beat_the_bet_calls_rather_than_raises() {
+    // Seat 1 has 10 chips and faces a raise to 50: its all-in is a call.
+    Scenario::<Poker>::new()
+        .config(small_stakes())
+        .given_actions([
+            sit(0, 100),
+            sit(1, 10),
+            RaiseTo {
+                seat: 0,
+                amount: 50,
+            },
+        ])
+        .when(RaiseTo {
+            seat: 1,
+            amount: 10,
+        })
+        .then_reject(PokerReject::TooShortToRaise { all_in: 10 });
+}
