@@ -12,7 +12,7 @@ pub const BIG_BLIND_TWICE_IN_A_ROW: BugId = BugId(6);
 pub const BURN_CARD_LEFT_IN_DECK: BugId = BugId(7);
 pub const VIEW_LEAKS_HOLE_CARDS: BugId = BugId(8);
 pub const MIN_RAISE_IS_BIG_BLIND: BugId = BugId(9);
-pub const WORST_HAND_WINS_TIES_BROKEN: BugId = BugId(10);
+pub const WORST_HAND_WINS: BugId = BugId(10);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -66,7 +66,7 @@ pub const BUGS: &[Bug] = &[
         effect: "a raise of one big blind is accepted even after a larger raise on the street",
     },
     Bug {
-        id: WORST_HAND_WINS_TIES_BROKEN,
+        id: WORST_HAND_WINS,
         name: "worst_hand_wins",
         effect: "at showdown the pot goes to the weakest eligible hand",
     },

@@ -85,7 +85,7 @@ pub(super) fn pay_out(s: &mut PokerState, out: &mut Vec<PokerEvent>, showdown: b
         in_hand,
         s.bugs.has(bugs::SIDE_POT_INCLUDES_NON_CONTRIBUTOR),
     );
-    let worst_wins = s.bugs.has(bugs::WORST_HAND_WINS_TIES_BROKEN);
+    let worst_wins = s.bugs.has(bugs::WORST_HAND_WINS);
     for (index, pot) in pots.iter().enumerate() {
         let eligible = seats_from(pot.eligible, 0, n).map(|i| strengths[usize::from(i)]);
         let best = if worst_wins {

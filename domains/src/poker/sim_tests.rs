@@ -102,7 +102,7 @@ fn every_planted_bug_is_caught_by_its_invariant() {
         (bugs::BURN_CARD_LEFT_IN_DECK, "cards_distinct"),
         (bugs::VIEW_LEAKS_HOLE_CARDS, "view_hides_hole_cards"),
         (bugs::MIN_RAISE_IS_BIG_BLIND, "bet_sizes_legal"),
-        (bugs::WORST_HAND_WINS_TIES_BROKEN, "winners_hold_best_hand"),
+        (bugs::WORST_HAND_WINS, "winners_hold_best_hand"),
     ];
     assert_eq!(expected.len(), Poker::BUGS.len());
     for (bug, invariant) in expected {
