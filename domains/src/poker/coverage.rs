@@ -26,9 +26,12 @@ pub const COVERAGE: &[&str] = &[
     "sat_out",
     "sat_in",
     "river_dealt",
+    "reopened_by_short_all_ins",
 ];
 
-pub fn cover(_: &PokerState, event: &PokerEvent, coverage: &mut Coverage) {
+/// Labels from single events; `reopened_by_short_all_ins` also reads the step's final state
+/// (a raise by a seat that had acted: only short all-ins adding up can have reopened it).
+pub fn cover(state: &PokerState, event: &PokerEvent, coverage: &mut Coverage) {
     match *event {
         PokerEvent::HandStarted { players, .. } => {
             coverage.hit(0);
@@ -66,7 +69,12 @@ pub fn cover(_: &PokerState, event: &PokerEvent, coverage: &mut Coverage) {
         PokerEvent::ChipsCommitted { commit, all_in, .. } => match commit {
             Commit::IncompleteRaise => coverage.hit(11),
             Commit::Call if all_in => coverage.hit(12),
-            Commit::Raise => coverage.hit(13),
+            Commit::Raise => {
+                coverage.hit(13);
+                if state.last_raise.is_some_and(|r| r.had_acted) {
+                    coverage.hit(20);
+                }
+            }
             _ => {}
         },
         PokerEvent::BetReturned { .. } => coverage.hit(14),
