@@ -1,1 +1,3 @@
 //! Worked domains.
+
+pub mod payments;
