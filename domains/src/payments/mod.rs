@@ -23,6 +23,8 @@ pub mod lifecycle;
 pub mod provider;
 pub mod react;
 pub mod reject;
+#[cfg(test)]
+mod selfcheck;
 pub mod state;
 
 use rewind_engine::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
