@@ -28,6 +28,8 @@ pub const EMITS: &[(&str, &[&str])] = &[
 /// A synchronous reactor: the event kinds it listens to and the action kinds it asks for.
 pub struct Reactor {
     pub name: &'static str,
+    /// When it asks, in a few words (drawn under its name).
+    pub when: &'static str,
     pub on: &'static [&'static str],
     pub asks: &'static [&'static str],
 }
@@ -35,11 +37,13 @@ pub struct Reactor {
 pub const REACTORS: &[Reactor] = &[
     Reactor {
         name: "authoriser",
+        when: "always",
         on: &["payment_created", "auth_retried"],
         asks: &["request_auth"],
     },
     Reactor {
         name: "archiver",
+        when: "if the payment is terminal",
         on: &["auth_declined", "fraud_declined", "auth_voided", "refunded"],
         asks: &["archive"],
     },

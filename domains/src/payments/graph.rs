@@ -33,8 +33,8 @@ pub fn dot() -> String {
     for reactor in REACTORS {
         let _ = writeln!(
             out,
-            "  \"reactor:{0}\" [label=\"{0}\", shape=diamond, style=filled, fillcolor=\"#fdf2d0\"];",
-            reactor.name
+            "  \"reactor:{0}\" [label=\"{0}\\n({1})\", shape=diamond, style=filled, fillcolor=\"#fdf2d0\"];",
+            reactor.name, reactor.when
         );
     }
     for &(action, emitted) in EMITS {
