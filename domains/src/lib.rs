@@ -1,3 +1,4 @@
 //! Worked domains.
 
 pub mod payments;
+pub mod poll;
