@@ -3,22 +3,18 @@
 
 use super::event::PaymentEvent;
 use super::lifecycle::{allowed, status_of};
-use super::state::{AuthState, IllegalTransition, MAX_PAYMENTS, Payment, PaymentsState};
+use super::state::{AuthState, IllegalTransition, Payment, PaymentsState};
 
 pub fn apply(state: &mut PaymentsState, event: &PaymentEvent) {
     use PaymentEvent::*;
     match *event {
         PaymentCreated {
+            payment,
             customer,
             merchant,
             amount,
-            ..
         } => {
-            if state.payments.len() < MAX_PAYMENTS {
-                state
-                    .payments
-                    .push(Payment::new(customer, merchant, amount));
-            }
+            state.insert(Payment::new(payment, customer, merchant, amount));
             return;
         }
         WebhookIgnored { .. } => {
@@ -28,7 +24,7 @@ pub fn apply(state: &mut PaymentsState, event: &PaymentEvent) {
         _ => {}
     }
     let id = event.payment();
-    let Some(payment) = state.payments.get_mut(id as usize) else {
+    let Some(payment) = state.payment_mut(id) else {
         return;
     };
     match *event {

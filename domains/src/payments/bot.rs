@@ -17,11 +17,11 @@ pub fn next_action(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentA
     if choices.below(100) >= 100 - HOSTILE_PERCENT {
         return hostile(state, choices);
     }
-    let room = state.payments.len() < MAX_PAYMENTS;
+    let free = state.free_id();
     // create, capture, refund, webhook, retry, void
-    let weights = [if room { 20 } else { 0 }, 30, 22, 14, 6, 3];
+    let weights = [if free.is_some() { 20 } else { 0 }, 30, 22, 14, 6, 3];
     let sensible = match choices.weighted(&weights) {
-        0 => Some(create(state, choices)),
+        0 => free.map(|payment| create(state, payment, choices)),
         1 => capture(state, choices),
         2 => refund(state, choices),
         3 => Some(webhook(state, choices)),
@@ -32,12 +32,9 @@ pub fn next_action(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentA
         _ => find(state, choices, |p| p.status == PaymentStatus::Authorized)
             .map(|payment| PaymentAction::Void { payment }),
     };
-    sensible.unwrap_or_else(|| {
-        if room {
-            create(state, choices)
-        } else {
-            webhook(state, choices)
-        }
+    sensible.unwrap_or_else(|| match free {
+        Some(payment) => create(state, payment, choices),
+        None => webhook(state, choices),
     })
 }
 
@@ -54,13 +51,27 @@ pub fn find(
     let start = choices.below(count as u32) as usize;
     (0..count)
         .map(|offset| (start + offset) % count)
-        .find(|&index| wanted(&state.payments[index]))
-        .map(|index| index as PaymentId)
+        .map(|index| &state.payments[index])
+        .find(|&payment| wanted(payment))
+        .map(|payment| payment.id)
 }
 
-/// Any existing payment id (0 when there is none, which is then unknown).
+/// Any existing payment's id (0 when there is none, which is then unknown).
 pub fn any_payment(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentId {
-    choices.below(state.payments.len() as u32)
+    let count = state.payments.len() as u32;
+    state
+        .payments
+        .get(choices.below(count) as usize)
+        .map_or(0, |payment| payment.id)
+}
+
+/// An id no payment has: a free one, one past the limit, or the largest there is.
+pub fn unknown_payment(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentId {
+    match (choices.below(4), state.free_id()) {
+        (0 | 1, Some(free)) => free,
+        (3, _) => PaymentId::MAX,
+        _ => MAX_PAYMENTS as PaymentId + choices.below(3),
+    }
 }
 
 /// All of `available`, or part of it.
@@ -73,9 +84,9 @@ fn some_of(available: u64, choices: &mut dyn Choices) -> i64 {
     amount as i64
 }
 
-fn create(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentAction {
+fn create(state: &PaymentsState, payment: PaymentId, choices: &mut dyn Choices) -> PaymentAction {
     PaymentAction::CreatePayment {
-        payment: state.next_id(),
+        payment,
         customer: choices.below(state.config.customers),
         merchant: choices.below(state.config.merchants),
         amount: choices.between(1, TYPICAL_MAX) as i64,
@@ -84,7 +95,7 @@ fn create(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentAction {
 
 fn capture(state: &PaymentsState, choices: &mut dyn Choices) -> Option<PaymentAction> {
     let payment = find(state, choices, |p| !p.archived && p.capturable() > 0)?;
-    let available = state.payments[payment as usize].capturable();
+    let available = state.payment(payment).map_or(1, Payment::capturable);
     Some(PaymentAction::Capture {
         payment,
         amount: some_of(available, choices),
@@ -93,7 +104,7 @@ fn capture(state: &PaymentsState, choices: &mut dyn Choices) -> Option<PaymentAc
 
 fn refund(state: &PaymentsState, choices: &mut dyn Choices) -> Option<PaymentAction> {
     let payment = find(state, choices, |p| !p.archived && p.refundable() > 0)?;
-    let available = state.payments[payment as usize].refundable();
+    let available = state.payment(payment).map_or(1, Payment::refundable);
     Some(PaymentAction::Refund {
         payment,
         amount: some_of(available, choices),
@@ -110,7 +121,7 @@ fn webhook(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentAction {
         })
         .unwrap_or_else(|| any_payment(state, choices)),
         6 => any_payment(state, choices),
-        _ => state.next_id() + choices.below(3),
+        _ => unknown_payment(state, choices),
     };
     PaymentAction::FraudWebhook { payment, approved }
 }

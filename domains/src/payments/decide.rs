@@ -65,7 +65,7 @@ fn live(state: &PaymentsState, payment: PaymentId) -> Result<&Payment, PaymentRe
     Ok(found)
 }
 
-/// A payment takes the next free id, a known customer and merchant and a valid amount; the
+/// A payment takes an unused id, a known customer and merchant and a valid amount; the
 /// authoriser reactor then sends its auth upstream within the same step.
 fn create(
     state: &PaymentsState,
@@ -75,12 +75,14 @@ fn create(
     amount: i64,
     out: &mut Vec<PaymentEvent>,
 ) -> Decided {
-    if state.payments.len() >= MAX_PAYMENTS {
-        return Err(PaymentReject::TooManyPayments { max: MAX_PAYMENTS });
+    if payment as usize >= MAX_PAYMENTS {
+        return Err(PaymentReject::PaymentIdOutOfRange {
+            payment,
+            limit: MAX_PAYMENTS,
+        });
     }
-    let next = state.next_id();
-    if payment != next {
-        return Err(PaymentReject::PaymentIdNotNext { payment, next });
+    if state.payment(payment).is_some() {
+        return Err(PaymentReject::DuplicatePayment { payment });
     }
     let customers = state.config.customers;
     if customer >= customers {

@@ -4,24 +4,16 @@
 use rewind_engine::Choices;
 
 use super::action::PaymentAction;
-use super::bot::{any_payment, find};
-use super::state::{AuthState, MAX_AMOUNT, PaymentId, PaymentsState};
+use super::bot::{any_payment, find, unknown_payment};
+use super::state::{AuthState, MAX_AMOUNT, MAX_PAYMENTS, PaymentId, PaymentsState};
 
 /// Amounts no client may send.
 const BAD_AMOUNTS: &[i64] = &[0, -1, -500, i64::MIN, i64::MAX, MAX_AMOUNT as i64 + 1];
 
-/// An id no payment has.
-fn unknown_payment(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentId {
-    if choices.chance(1, 4) {
-        PaymentId::MAX
-    } else {
-        state.next_id() + choices.below(3)
-    }
-}
-
 pub fn hostile(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentAction {
     use PaymentAction::*;
     let known = any_payment(state, choices);
+    let free = state.free_id().unwrap_or(0);
     match choices.below(13) {
         0 => Capture {
             payment: known,
@@ -32,23 +24,19 @@ pub fn hostile(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentActio
             amount: *choices.pick(BAD_AMOUNTS),
         },
         2 => CreatePayment {
-            payment: state.next_id(),
+            payment: free,
             customer: 0,
             merchant: 0,
             amount: *choices.pick(BAD_AMOUNTS),
         },
         3 => CreatePayment {
-            payment: state.next_id(),
+            payment: free,
             customer: state.config.customers + choices.below(2),
             merchant: if choices.chance(1, 2) { u32::MAX } else { 0 },
             amount: 100,
         },
         4 => CreatePayment {
-            payment: if choices.chance(1, 2) {
-                known
-            } else {
-                state.next_id() + 1
-            },
+            payment: *choices.pick(&[known, MAX_PAYMENTS as PaymentId, PaymentId::MAX]),
             customer: 0,
             merchant: 0,
             amount: 100,

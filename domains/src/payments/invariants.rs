@@ -11,7 +11,8 @@ type Checked = Result<(), String>;
 /// A fraud verdict is applied only to an auth that was in fraud review: a webhook for an
 /// unknown or already settled auth changes nothing.
 fn webhook_for_settled_changes_nothing(state: &PaymentsState, _: &Ledger) -> Checked {
-    for (id, payment) in state.payments.iter().enumerate() {
+    for payment in &state.payments {
+        let id = payment.id;
         if payment.fraud_decisions > payment.fraud_checks {
             return Err(format!(
                 "payment {id}: {} fraud verdicts applied after {} fraud checks",
@@ -24,7 +25,8 @@ fn webhook_for_settled_changes_nothing(state: &PaymentsState, _: &Ledger) -> Che
 
 /// Money is captured only under an approved auth.
 fn no_capture_without_auth(state: &PaymentsState, _: &Ledger) -> Checked {
-    for (id, payment) in state.payments.iter().enumerate() {
+    for payment in &state.payments {
+        let id = payment.id;
         if (payment.captured > 0 || payment.captures > 0) && payment.auth != AuthState::Approved {
             return Err(format!(
                 "payment {id}: captured {} in {} captures while its auth is {:?}",
@@ -36,7 +38,8 @@ fn no_capture_without_auth(state: &PaymentsState, _: &Ledger) -> Checked {
 }
 
 fn captured_le_authorized(state: &PaymentsState, _: &Ledger) -> Checked {
-    for (id, payment) in state.payments.iter().enumerate() {
+    for payment in &state.payments {
+        let id = payment.id;
         if payment.captured > payment.authorized {
             return Err(format!(
                 "payment {id}: captured {} exceeds authorized {}",
@@ -48,7 +51,8 @@ fn captured_le_authorized(state: &PaymentsState, _: &Ledger) -> Checked {
 }
 
 fn refunded_le_captured(state: &PaymentsState, _: &Ledger) -> Checked {
-    for (id, payment) in state.payments.iter().enumerate() {
+    for payment in &state.payments {
+        let id = payment.id;
         if payment.refunded > payment.captured {
             return Err(format!(
                 "payment {id}: refunded {} exceeds captured {}",

@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn status_follows_the_parts() {
-        let mut payment = Payment::new(0, 0, 100);
+        let mut payment = Payment::new(0, 0, 0, 100);
         assert_eq!(status_of(&payment), Pending);
         payment.auth = AuthState::Approved;
         payment.authorized = 100;

@@ -10,13 +10,14 @@ pub enum PaymentReject {
     UnknownPayment {
         payment: PaymentId,
     },
-    /// Payment ids are allocated in order: a new payment must carry the next free id.
-    PaymentIdNotNext {
+    /// A new payment needs an id no payment has.
+    DuplicatePayment {
         payment: PaymentId,
-        next: PaymentId,
     },
-    TooManyPayments {
-        max: usize,
+    /// Payment ids are below a fixed limit (the most payments a run holds).
+    PaymentIdOutOfRange {
+        payment: PaymentId,
+        limit: usize,
     },
     UnknownCustomer {
         customer: u32,
@@ -87,10 +88,13 @@ impl fmt::Display for PaymentReject {
         use PaymentReject::*;
         match *self {
             UnknownPayment { payment } => write!(f, "no payment has id {payment}"),
-            PaymentIdNotNext { payment, next } => {
-                write!(f, "payment id {payment} is not the next free id {next}")
+            DuplicatePayment { payment } => write!(f, "payment {payment} already exists"),
+            PaymentIdOutOfRange { payment, limit } => {
+                write!(
+                    f,
+                    "payment id {payment} is out of range (ids are 0..{limit})"
+                )
             }
-            TooManyPayments { max } => write!(f, "already {max} payments, the most a run holds"),
             UnknownCustomer {
                 customer,
                 customers,

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{PaymentStatus, status_of};
 
-/// Payments a run may hold: ids are indices into a fixed array, so cloning the state for an
-/// atomic cascade never allocates.
+/// Payments a run may hold, and the bound on their ids (`0..MAX_PAYMENTS`): payments live in a
+/// fixed array, so cloning the state for an atomic cascade never allocates.
 pub const MAX_PAYMENTS: usize = 64;
 /// Captures (or refunds) one payment may attempt, failed ones included.
 pub const MAX_PARTS: u16 = 32;
@@ -17,7 +17,8 @@ pub const MAX_AUTH_ATTEMPTS: u8 = 3;
 /// no sum over a run's payments can overflow.
 pub const MAX_AMOUNT: u64 = 1_000_000_000;
 
-/// A payment id: its index in [`PaymentsState::payments`], allocated in order.
+/// A payment id, chosen by the client (any unused id below [`MAX_PAYMENTS`]). Ids need not be
+/// consecutive, so the shrinker can drop a payment without renumbering the others.
 pub type PaymentId = u32;
 
 /// Who may pay and be paid: customers `0..customers`, merchants `0..merchants`.
@@ -56,6 +57,7 @@ pub enum AuthState {
 /// One payment: an auth, captured and refunded totals, and counts of its parts.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Payment {
+    pub id: PaymentId,
     pub customer: u32,
     pub merchant: u32,
     /// The amount asked for when the payment was created.
@@ -82,8 +84,9 @@ pub struct Payment {
 }
 
 impl Payment {
-    pub fn new(customer: u32, merchant: u32, amount: u64) -> Self {
+    pub fn new(id: PaymentId, customer: u32, merchant: u32, amount: u64) -> Self {
         let mut payment = Payment {
+            id,
             customer,
             merchant,
             amount,
@@ -129,7 +132,10 @@ pub struct IllegalTransition {
 pub struct PaymentsState {
     pub config: PaymentsConfig,
     pub bugs: Bugs,
+    /// Payments in the order they were created.
     pub payments: ArrayVec<Payment, MAX_PAYMENTS>,
+    /// `slots[id]`: 1 + the position of payment `id` in `payments`, or 0 for an unused id.
+    slots: [u8; MAX_PAYMENTS],
     /// Webhooks acknowledged and ignored (unknown payment, or an auth not in fraud review).
     pub webhooks_ignored: u32,
     /// The first status change that broke the lifecycle, if any.
@@ -142,17 +148,43 @@ impl PaymentsState {
             config,
             bugs,
             payments: ArrayVec::new(),
+            slots: [0; MAX_PAYMENTS],
             webhooks_ignored: 0,
             illegal_transition: None,
         }
     }
 
-    pub fn payment(&self, id: PaymentId) -> Option<&Payment> {
-        self.payments.get(id as usize)
+    fn position(&self, id: PaymentId) -> Option<usize> {
+        let slot = *self.slots.get(id as usize)?;
+        (slot > 0).then(|| usize::from(slot) - 1)
     }
 
-    /// The id the next payment must carry.
-    pub fn next_id(&self) -> PaymentId {
-        self.payments.len() as PaymentId
+    pub fn payment(&self, id: PaymentId) -> Option<&Payment> {
+        self.payments.get(self.position(id)?)
+    }
+
+    pub fn payment_mut(&mut self, id: PaymentId) -> Option<&mut Payment> {
+        let position = self.position(id)?;
+        self.payments.get_mut(position)
+    }
+
+    /// Adds `payment` under its id; false (and nothing changes) when the id is out of range
+    /// or taken.
+    pub fn insert(&mut self, payment: Payment) -> bool {
+        let id = payment.id as usize;
+        if id >= MAX_PAYMENTS || self.slots[id] != 0 {
+            return false;
+        }
+        self.payments.push(payment);
+        self.slots[id] = self.payments.len() as u8;
+        true
+    }
+
+    /// The lowest id no payment has, if any is left.
+    pub fn free_id(&self) -> Option<PaymentId> {
+        self.slots
+            .iter()
+            .position(|&slot| slot == 0)
+            .map(|id| id as PaymentId)
     }
 }

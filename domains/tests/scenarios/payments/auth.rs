@@ -34,8 +34,8 @@ fn a_retry_asks_the_provider_again_as_a_new_attempt() {
             },
         ])
         .and_state(|state| {
-            assert_eq!(state.payments[0].auth_attempts, 2);
-            assert_eq!(state.payments[0].status, PaymentStatus::Authorized);
+            assert_eq!(state.payment(0).unwrap().auth_attempts, 2);
+            assert_eq!(state.payment(0).unwrap().status, PaymentStatus::Authorized);
         });
 }
 

@@ -23,7 +23,7 @@ fn a_partial_capture_takes_the_fee_and_leaves_the_rest_authorized() {
             fee: 41,
         }])
         .and_state(|state| {
-            let payment = state.payments[0];
+            let payment = state.payment(0).unwrap();
             assert_eq!(payment.status, PaymentStatus::PartiallyCaptured);
             assert_eq!(payment.capturable(), 600);
         });
@@ -47,7 +47,7 @@ fn capturing_the_rest_completes_the_capture() {
             fee: 47,
         }])
         .and_state(|state| {
-            let payment = state.payments[0];
+            let payment = state.payment(0).unwrap();
             assert_eq!(payment.status, PaymentStatus::Captured);
             assert_eq!(
                 (payment.captured, payment.captures, payment.fees),
@@ -67,7 +67,7 @@ fn a_full_capture_captures_everything_authorized() {
             amount: 1000,
             fee: 59,
         }])
-        .and_state(|state| assert_eq!(state.payments[0].status, PaymentStatus::Captured));
+        .and_state(|state| assert_eq!(state.payment(0).unwrap().status, PaymentStatus::Captured));
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn the_provider_may_fail_a_capture_and_nothing_moves() {
             amount: 400,
         }])
         .and_state(|state| {
-            let payment = state.payments[0];
+            let payment = state.payment(0).unwrap();
             assert_eq!((payment.captured, payment.failed_captures), (0, 1));
             assert_eq!(payment.status, PaymentStatus::Authorized);
         });

@@ -1,12 +1,12 @@
 //! Creating a payment: the authoriser reactor sends the auth upstream in the same step, and
 //! the provider's answer decides where the payment starts.
 
-use rewind_domains::payments::provider::AuthAnswer;
+use rewind_domains::payments::provider::{self, AuthAnswer};
 use rewind_domains::payments::{
     AuthState, PaymentAction, PaymentEvent, PaymentReject, PaymentStatus,
 };
 
-use super::{auth_seed, created, scenario};
+use super::{auth_seed, created, scenario, seed_where};
 
 fn create(payment: u32, amount: i64) -> PaymentAction {
     PaymentAction::CreatePayment {
@@ -30,7 +30,7 @@ fn an_approved_auth_leaves_the_payment_authorized() {
             },
         ])
         .and_state(|state| {
-            let payment = state.payments[0];
+            let payment = state.payment(0).unwrap();
             assert_eq!(payment.status, PaymentStatus::Authorized);
             assert_eq!(payment.authorized, 2500);
             assert!(!payment.archived);
@@ -48,8 +48,8 @@ fn a_declined_auth_is_terminal_and_the_archiver_files_it() {
             PaymentEvent::PaymentArchived { payment: 0 },
         ])
         .and_state(|state| {
-            assert_eq!(state.payments[0].status, PaymentStatus::Declined);
-            assert!(state.payments[0].archived);
+            assert_eq!(state.payment(0).unwrap().status, PaymentStatus::Declined);
+            assert!(state.payment(0).unwrap().archived);
         });
 }
 
@@ -65,7 +65,7 @@ fn a_timed_out_auth_waits_for_a_retry() {
                 attempt: 1,
             },
         ])
-        .and_state(|state| assert_eq!(state.payments[0].status, PaymentStatus::TimedOut));
+        .and_state(|state| assert_eq!(state.payment(0).unwrap().status, PaymentStatus::TimedOut));
 }
 
 #[test]
@@ -78,25 +78,35 @@ fn a_fraud_check_holds_the_auth_in_review() {
             PaymentEvent::FraudCheckPending { payment: 0 },
         ])
         .and_state(|state| {
-            assert_eq!(state.payments[0].auth, AuthState::FraudPending);
-            assert_eq!(state.payments[0].status, PaymentStatus::FraudReview);
+            assert_eq!(state.payment(0).unwrap().auth, AuthState::FraudPending);
+            assert_eq!(state.payment(0).unwrap().status, PaymentStatus::FraudReview);
         });
 }
 
 #[test]
-fn ids_are_allocated_in_order() {
+fn a_payment_id_is_taken_once() {
     scenario()
         .given([created(0, 100)])
         .when(create(0, 100))
-        .then_reject(PaymentReject::PaymentIdNotNext {
-            payment: 0,
-            next: 1,
-        })
-        .when(create(7, 100))
-        .then_reject(PaymentReject::PaymentIdNotNext {
-            payment: 7,
-            next: 1,
-        });
+        .then_reject(PaymentReject::DuplicatePayment { payment: 0 });
+}
+
+#[test]
+fn ids_need_not_be_consecutive() {
+    scenario()
+        .seed(seed_where(|env| {
+            provider::auth_answer(env, 9, 1) == AuthAnswer::Approved
+        }))
+        .given([created(0, 100)])
+        .when(create(9, 100))
+        .then_events([
+            created(9, 100),
+            PaymentEvent::AuthApproved {
+                payment: 9,
+                amount: 100,
+            },
+        ])
+        .and_state(|state| assert!(state.payment(5).is_none()));
 }
 
 #[test]
@@ -126,9 +136,10 @@ fn customers_and_merchants_must_exist() {
 }
 
 #[test]
-fn a_run_holds_at_most_64_payments() {
-    scenario()
-        .given((0..64).map(|id| created(id, 100)))
-        .when(create(64, 100))
-        .then_reject(PaymentReject::TooManyPayments { max: 64 });
+fn ids_stay_below_the_limit_of_64_payments() {
+    for payment in [64, u32::MAX] {
+        scenario()
+            .when(create(payment, 100))
+            .then_reject(PaymentReject::PaymentIdOutOfRange { payment, limit: 64 });
+    }
 }

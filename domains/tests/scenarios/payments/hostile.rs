@@ -55,7 +55,7 @@ fn the_largest_amount_is_accepted() {
             merchant: 0,
             amount: MAX_AMOUNT as i64,
         })
-        .and_state(|state| assert_eq!(state.payments[0].amount, MAX_AMOUNT));
+        .and_state(|state| assert_eq!(state.payment(0).unwrap().amount, MAX_AMOUNT));
 }
 
 #[test]

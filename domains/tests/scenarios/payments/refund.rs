@@ -20,7 +20,7 @@ fn a_partial_refund_leaves_the_payment_partially_refunded() {
             amount: 300,
         }])
         .and_state(|state| {
-            let payment = state.payments[0];
+            let payment = state.payment(0).unwrap();
             assert_eq!(payment.status, PaymentStatus::PartiallyRefunded);
             assert_eq!(payment.refundable(), 700);
         });
@@ -40,8 +40,8 @@ fn a_full_refund_is_terminal_and_the_archiver_files_it() {
             PaymentEvent::PaymentArchived { payment: 0 },
         ])
         .and_state(|state| {
-            assert_eq!(state.payments[0].status, PaymentStatus::Refunded);
-            assert!(state.payments[0].archived);
+            assert_eq!(state.payment(0).unwrap().status, PaymentStatus::Refunded);
+            assert!(state.payment(0).unwrap().archived);
         });
 }
 
@@ -80,7 +80,7 @@ fn the_provider_may_fail_a_refund_and_nothing_moves() {
             amount: 300,
         }])
         .and_state(|state| {
-            let payment = state.payments[0];
+            let payment = state.payment(0).unwrap();
             assert_eq!((payment.refunded, payment.failed_refunds), (0, 1));
             assert_eq!(payment.status, PaymentStatus::Captured);
         });

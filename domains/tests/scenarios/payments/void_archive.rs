@@ -14,7 +14,7 @@ fn voiding_an_untouched_auth_closes_the_payment() {
             PaymentEvent::AuthVoided { payment: 0 },
             PaymentEvent::PaymentArchived { payment: 0 },
         ])
-        .and_state(|state| assert_eq!(state.payments[0].status, PaymentStatus::Voided))
+        .and_state(|state| assert_eq!(state.payment(0).unwrap().status, PaymentStatus::Voided))
         .when(PaymentAction::Capture {
             payment: 0,
             amount: 1,

@@ -29,8 +29,8 @@ fn an_approving_verdict_authorizes_the_payment() {
             amount: 900,
         }])
         .and_state(|state| {
-            assert_eq!(state.payments[0].status, PaymentStatus::Authorized);
-            assert_eq!(state.payments[0].authorized, 900);
+            assert_eq!(state.payment(0).unwrap().status, PaymentStatus::Authorized);
+            assert_eq!(state.payment(0).unwrap().authorized, 900);
         });
 }
 
@@ -43,7 +43,7 @@ fn a_declining_verdict_declines_and_archives_it() {
             PaymentEvent::FraudDeclined { payment: 0 },
             PaymentEvent::PaymentArchived { payment: 0 },
         ])
-        .and_state(|state| assert_eq!(state.payments[0].status, PaymentStatus::Declined));
+        .and_state(|state| assert_eq!(state.payment(0).unwrap().status, PaymentStatus::Declined));
 }
 
 #[test]
@@ -72,8 +72,8 @@ fn a_webhook_for_a_settled_auth_changes_nothing() {
             because: IgnoredBecause::NotInFraudReview,
         }])
         .and_state(|state| {
-            assert_eq!(state.payments[0].auth, AuthState::Approved);
-            assert_eq!(state.payments[0].fraud_decisions, 0);
+            assert_eq!(state.payment(0).unwrap().auth, AuthState::Approved);
+            assert_eq!(state.payment(0).unwrap().fraud_decisions, 0);
         });
 }
 
@@ -94,8 +94,8 @@ fn a_resent_verdict_after_the_first_changes_nothing() {
             because: IgnoredBecause::NotInFraudReview,
         }])
         .and_state(|state| {
-            assert_eq!(state.payments[0].status, PaymentStatus::Declined);
-            assert_eq!(state.payments[0].fraud_decisions, 1);
+            assert_eq!(state.payment(0).unwrap().status, PaymentStatus::Declined);
+            assert_eq!(state.payment(0).unwrap().fraud_decisions, 1);
         });
 }
 
@@ -110,7 +110,7 @@ fn planted_webhook_reopens_settled_auth_declines_an_approved_payment() {
             PaymentEvent::PaymentArchived { payment: 0 },
         ])
         .and_state(|state| {
-            let payment = state.payments[0];
+            let payment = state.payment(0).unwrap();
             assert!(payment.fraud_decisions > payment.fraud_checks);
             let bad = state.illegal_transition.expect("recorded");
             assert_eq!(
