@@ -1,3 +1,4 @@
 //! Given/when/then rule tests for every domain: the domains crate's one integration-test binary.
 
+mod payments;
 mod poll;
