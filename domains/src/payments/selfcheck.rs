@@ -66,3 +66,23 @@ fn every_planted_bug_is_caught_by_its_invariant() {
         );
     }
 }
+
+/// The event log of one fixed run, hashed. If this changes, the rules, the bot, the provider
+/// simulation or the serialization changed behaviour: make sure that was meant, then pin the
+/// new value (and say so in the commit).
+const GOLDEN_PAYMENTS_HASH: u64 = 0x5186_7406_3d6e_993d;
+
+#[test]
+fn golden_payments_event_log_hash() {
+    let mut engine: Engine<Payments> = Engine::new(PaymentsConfig::default(), 2024, Bugs::NONE);
+    let mut choices = RandomChoices::new(2024);
+    for _ in 0..2_000 {
+        let action = Payments::next_action(engine.state(), &mut choices);
+        let _ = engine.dispatch(action);
+    }
+    let hash = rewind_engine::hash_events(engine.events());
+    assert_eq!(
+        hash, GOLDEN_PAYMENTS_HASH,
+        "the golden payments event log hash is {hash:#018x}"
+    );
+}
