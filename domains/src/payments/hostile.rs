@@ -31,7 +31,7 @@ pub fn hostile(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentActio
         },
         3 => CreatePayment {
             payment: free,
-            customer: state.config.customers + choices.below(2),
+            customer: state.config.customers.saturating_add(choices.below(2)),
             merchant: if choices.chance(1, 2) { u32::MAX } else { 0 },
             amount: 100,
         },
