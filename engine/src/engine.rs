@@ -87,6 +87,14 @@ impl<D: Domain> Engine<D> {
         engine
     }
 
+    /// Reserves room for `steps` more steps (and as many events), so a run of known length
+    /// does not grow its logs step by step.
+    pub fn reserve(&mut self, steps: usize) {
+        self.actions.reserve(steps);
+        self.step_ends.reserve(steps);
+        self.events.reserve(steps);
+    }
+
     /// Dispatches one action as an atomic step. On success, returns the range of the event
     /// log this step appended; on refusal, state and event log are exactly as they were.
     /// The action is logged before it is decided, so a panic in domain code leaves the
@@ -232,6 +240,7 @@ impl<D: Domain> Engine<D> {
     pub fn redispatch(&self) -> Engine<D> {
         let given = self.events[..self.given].to_vec();
         let mut replica = Engine::resume(self.config.clone(), self.env.seed(), self.bugs, given);
+        replica.reserve(self.actions.len());
         for action in &self.actions {
             let _ = replica.dispatch(action.clone());
         }

@@ -35,6 +35,7 @@ fn plan(jobs: usize, first_run: u64, end_run: u64) -> SimPlan {
         steps: 100,
         jobs,
         swarm: true,
+        history_every: 1,
     }
 }
 
