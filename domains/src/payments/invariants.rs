@@ -134,3 +134,117 @@ pub static INVARIANTS: &[Invariant<Payments>] = &[
         check: money_conserved,
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use rewind_engine::{Bugs, Projection};
+
+    use super::super::apply::apply;
+    use super::super::bugs::LEDGER_DROPS_FEE;
+    use super::super::event::PaymentEvent::{self, *};
+    use super::super::state::PaymentsConfig;
+    use super::*;
+
+    /// The state and ledger after `events`, and the first invariant each breaks.
+    fn broken_by(events: &[PaymentEvent], bugs: Bugs) -> Option<(&'static str, String)> {
+        let mut state = PaymentsState::new(PaymentsConfig::default(), bugs);
+        let mut ledger = Ledger::new(bugs);
+        for event in events {
+            apply(&mut state, event);
+            ledger.fold(event);
+        }
+        INVARIANTS.iter().find_map(|invariant| {
+            (invariant.check)(&state, &ledger)
+                .err()
+                .map(|message| (invariant.name, message))
+        })
+    }
+
+    const CREATED: PaymentEvent = PaymentCreated {
+        payment: 3,
+        customer: 1,
+        merchant: 1,
+        amount: 1000,
+    };
+    const APPROVED: PaymentEvent = AuthApproved {
+        payment: 3,
+        amount: 1000,
+    };
+
+    fn captured(amount: u64) -> PaymentEvent {
+        Captured {
+            payment: 3,
+            amount,
+            fee: 10,
+        }
+    }
+
+    #[test]
+    fn a_correct_history_breaks_nothing() {
+        let refunded = Refunded {
+            payment: 3,
+            amount: 400,
+        };
+        let events = [CREATED, APPROVED, captured(600), refunded];
+        assert_eq!(broken_by(&events, Bugs::NONE), None);
+    }
+
+    #[test]
+    fn each_invariant_names_what_broke_with_numbers() {
+        let in_review = FraudCheckPending { payment: 3 };
+        let cases: [(&[PaymentEvent], &str, &str); 5] = [
+            (
+                &[CREATED, in_review, captured(500)],
+                "no_capture_without_auth",
+                "payment 3: captured 500 in 1 captures while its auth is FraudPending",
+            ),
+            (
+                &[CREATED, APPROVED, captured(1200)],
+                "captured_le_authorized",
+                "payment 3: captured 1200 exceeds authorized 1000",
+            ),
+            (
+                &[
+                    CREATED,
+                    APPROVED,
+                    captured(100),
+                    Refunded {
+                        payment: 3,
+                        amount: 150,
+                    },
+                ],
+                "refunded_le_captured",
+                "payment 3: refunded 150 exceeds captured 100",
+            ),
+            (
+                &[CREATED, APPROVED, FraudDeclined { payment: 3 }],
+                "webhook_for_settled_changes_nothing",
+                "payment 3: 1 fraud verdicts applied after 0 fraud checks",
+            ),
+            (
+                &[CREATED, AuthDeclined { payment: 3 }, APPROVED],
+                "status_transition_allowed",
+                "payment 3 went from Declined to Authorized, which the lifecycle does not allow",
+            ),
+        ];
+        for (events, invariant, message) in cases {
+            assert_eq!(
+                broken_by(events, Bugs::NONE),
+                Some((invariant, message.to_string()))
+            );
+        }
+    }
+
+    #[test]
+    fn a_ledger_that_loses_the_fee_does_not_balance() {
+        let events = [CREATED, APPROVED, captured(600)];
+        assert_eq!(
+            broken_by(&events, Bugs::NONE.with(LEDGER_DROPS_FEE)),
+            Some((
+                "money_conserved",
+                "ledger does not balance: customers -600 + merchants 590 + provider 0 = -10"
+                    .to_string()
+            ))
+        );
+    }
+}

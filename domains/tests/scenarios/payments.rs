@@ -6,6 +6,7 @@ mod capture;
 mod create;
 mod hostile;
 mod ledger;
+mod planted;
 mod refund;
 mod void_archive;
 mod webhook;
