@@ -1,19 +1,17 @@
-//! The rules: what each action means for the payments it names.
+//! The rules: what each action means for the payments it names (captures and refunds, the
+//! rules that move money, are in [`super::money`]).
 
 use rewind_engine::Env;
 
 use super::action::PaymentAction;
-use super::bugs::{
-    CAPTURE_IGNORES_REFUNDS, CAPTURE_WITHOUT_AUTH, REFUND_EXCEEDS_CAPTURE,
-    WEBHOOK_REOPENS_SETTLED_AUTH,
-};
+use super::bugs::WEBHOOK_REOPENS_SETTLED_AUTH;
 use super::event::{IgnoredBecause, PaymentEvent};
 use super::lifecycle::is_terminal;
+use super::money;
 use super::provider::{self, AuthAnswer};
 use super::reject::PaymentReject;
 use super::state::{
-    AuthState, MAX_AMOUNT, MAX_AUTH_ATTEMPTS, MAX_PARTS, MAX_PAYMENTS, Payment, PaymentId,
-    PaymentsState,
+    AuthState, MAX_AMOUNT, MAX_AUTH_ATTEMPTS, MAX_PAYMENTS, Payment, PaymentId, PaymentsState,
 };
 
 type Decided = Result<(), PaymentReject>;
@@ -35,15 +33,15 @@ pub fn decide(
         RequestAuth { payment } => request_auth(state, payment, env, out),
         RetryAuth { payment } => retry_auth(state, payment, out),
         FraudWebhook { payment, approved } => fraud_webhook(state, payment, approved, env, out),
-        Capture { payment, amount } => capture(state, payment, amount, env, out),
-        Refund { payment, amount } => refund(state, payment, amount, env, out),
+        Capture { payment, amount } => money::capture(state, payment, amount, env, out),
+        Refund { payment, amount } => money::refund(state, payment, amount, env, out),
         Void { payment } => void(state, payment, out),
         Archive { payment } => archive(state, payment, out),
     }
 }
 
 /// An amount a client sent: positive and at most [`MAX_AMOUNT`].
-fn checked_amount(amount: i64) -> Result<u64, PaymentReject> {
+pub(super) fn checked_amount(amount: i64) -> Result<u64, PaymentReject> {
     match u64::try_from(amount) {
         Ok(0) | Err(_) => Err(PaymentReject::NonPositiveAmount { amount }),
         Ok(valid) if valid > MAX_AMOUNT => Err(PaymentReject::AmountTooLarge {
@@ -55,7 +53,7 @@ fn checked_amount(amount: i64) -> Result<u64, PaymentReject> {
 }
 
 /// A payment that exists and is not archived: the only kind an action may change.
-fn live(state: &PaymentsState, payment: PaymentId) -> Result<&Payment, PaymentReject> {
+pub(super) fn live(state: &PaymentsState, payment: PaymentId) -> Result<&Payment, PaymentReject> {
     let found = state
         .payment(payment)
         .ok_or(PaymentReject::UnknownPayment { payment })?;
@@ -192,100 +190,6 @@ fn fraud_webhook(
     } else {
         PaymentEvent::FraudDeclined { payment }
     });
-    Ok(())
-}
-
-/// A capture needs an approved auth and may take at most what is authorized and not yet
-/// captured; the provider may still fail it.
-fn capture(
-    state: &PaymentsState,
-    payment: PaymentId,
-    amount: i64,
-    env: &Env,
-    out: &mut Vec<PaymentEvent>,
-) -> Decided {
-    let found = live(state, payment)?;
-    let amount = checked_amount(amount)?;
-    let capturable = if env.planted(CAPTURE_WITHOUT_AUTH) {
-        found.amount.saturating_sub(found.captured)
-    } else {
-        if found.auth != AuthState::Approved {
-            return Err(PaymentReject::NotAuthorized {
-                payment,
-                status: found.status,
-            });
-        }
-        if env.planted(CAPTURE_IGNORES_REFUNDS) {
-            found.capturable().saturating_add(found.refunded)
-        } else {
-            found.capturable()
-        }
-    };
-    if amount > capturable {
-        return Err(PaymentReject::CaptureExceedsAuthorized {
-            payment,
-            amount,
-            capturable,
-        });
-    }
-    let index = found.captures + found.failed_captures;
-    if index >= MAX_PARTS {
-        return Err(PaymentReject::TooManyParts {
-            payment,
-            max: MAX_PARTS,
-        });
-    }
-    out.push(
-        if provider::capture_succeeds(env, payment, u32::from(index)) {
-            PaymentEvent::Captured {
-                payment,
-                amount,
-                fee: provider::fee(amount),
-            }
-        } else {
-            PaymentEvent::CaptureFailed { payment, amount }
-        },
-    );
-    Ok(())
-}
-
-/// A refund may return at most what was captured and not yet refunded; the provider may
-/// still fail it.
-fn refund(
-    state: &PaymentsState,
-    payment: PaymentId,
-    amount: i64,
-    env: &Env,
-    out: &mut Vec<PaymentEvent>,
-) -> Decided {
-    let found = live(state, payment)?;
-    let amount = checked_amount(amount)?;
-    let refundable = if env.planted(REFUND_EXCEEDS_CAPTURE) {
-        found.authorized.saturating_sub(found.refunded)
-    } else {
-        found.refundable()
-    };
-    if amount > refundable {
-        return Err(PaymentReject::RefundExceedsCaptured {
-            payment,
-            amount,
-            refundable,
-        });
-    }
-    let index = found.refunds + found.failed_refunds;
-    if index >= MAX_PARTS {
-        return Err(PaymentReject::TooManyParts {
-            payment,
-            max: MAX_PARTS,
-        });
-    }
-    out.push(
-        if provider::refund_succeeds(env, payment, u32::from(index)) {
-            PaymentEvent::Refunded { payment, amount }
-        } else {
-            PaymentEvent::RefundFailed { payment, amount }
-        },
-    );
     Ok(())
 }
 

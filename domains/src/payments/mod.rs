@@ -20,6 +20,7 @@ pub mod hostile;
 pub mod invariants;
 pub mod ledger;
 pub mod lifecycle;
+pub mod money;
 pub mod provider;
 pub mod react;
 pub mod reject;
