@@ -4,6 +4,7 @@ use rewind_engine::Invariant;
 
 use super::Payments;
 use super::ledger::Ledger;
+use super::lifecycle::is_terminal;
 use super::state::{AuthState, PaymentsState};
 
 type Checked = Result<(), String>;
@@ -107,6 +108,20 @@ fn money_conserved(state: &PaymentsState, ledger: &Ledger) -> Checked {
     Ok(())
 }
 
+/// The archiver files every terminal payment within the step that made it terminal, and
+/// only those: archived if and only if terminal.
+fn archived_iff_terminal(state: &PaymentsState, _: &Ledger) -> Checked {
+    for payment in &state.payments {
+        if payment.archived != is_terminal(payment.status) {
+            return Err(format!(
+                "payment {} is {:?} but archived is {}",
+                payment.id, payment.status, payment.archived
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The order matters only for which name a failure is filed under: the more specific first.
 pub static INVARIANTS: &[Invariant<Payments>] = &[
     Invariant {
@@ -132,6 +147,10 @@ pub static INVARIANTS: &[Invariant<Payments>] = &[
     Invariant {
         name: "money_conserved",
         check: money_conserved,
+    },
+    Invariant {
+        name: "archived_iff_terminal",
+        check: archived_iff_terminal,
     },
 ];
 
@@ -192,7 +211,7 @@ mod tests {
     #[test]
     fn each_invariant_names_what_broke_with_numbers() {
         let in_review = FraudCheckPending { payment: 3 };
-        let cases: [(&[PaymentEvent], &str, &str); 5] = [
+        let cases: [(&[PaymentEvent], &str, &str); 6] = [
             (
                 &[CREATED, in_review, captured(500)],
                 "no_capture_without_auth",
@@ -225,6 +244,11 @@ mod tests {
                 &[CREATED, AuthDeclined { payment: 3 }, APPROVED],
                 "status_transition_allowed",
                 "payment 3 went from Declined to Authorized, which the lifecycle does not allow",
+            ),
+            (
+                &[CREATED, AuthDeclined { payment: 3 }],
+                "archived_iff_terminal",
+                "payment 3 is Declined but archived is false",
             ),
         ];
         for (events, invariant, message) in cases {
