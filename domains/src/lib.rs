@@ -1,1 +1,2 @@
 //! Worked domains.
+pub mod accounts;

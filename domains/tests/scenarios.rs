@@ -1,0 +1,4 @@
+//! Given/when/then rule tests of every domain, one file each under `scenarios/`.
+
+#[path = "scenarios/accounts.rs"]
+mod accounts;
