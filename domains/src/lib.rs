@@ -1,2 +1,3 @@
 //! Worked domains.
 pub mod accounts;
+pub mod subscriptions;

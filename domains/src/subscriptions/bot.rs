@@ -1,0 +1,140 @@
+//! The bot: a creator writing, publishing, retitling and pinning posts while fans subscribe,
+//! activate and cancel; repeats of the current value (to exercise no-ops) come naturally from
+//! small pools; and a few percent of hostile or malformed commands.
+
+use arrayvec::ArrayString;
+use rewind_engine::Choices;
+
+use super::action::{PostId, SubscriberId, SubscriptionAction as Action, text};
+use super::state::{MAX_POSTS, MAX_SUBS, PostStatus, SubscriptionsState};
+use super::validate::{MAX_PLAN_CENTS, MIN_PLAN_CENTS};
+
+/// Titles the bot writes; the first is the simplest for shrinking.
+pub const TITLES: [&str; 4] = ["Hello", "Behind the scenes", "Q and A", "New video"];
+/// Well-formed provider keys.
+pub const KEYS: [&str; 3] = ["pk_live0001", "pk_test1234", "pk_abcdef99"];
+/// Plans, in cents.
+pub const PLANS: [i64; 3] = [500, 1000, 2500];
+
+const HOSTILE_PERCENT: u32 = 3;
+const BAD_KEYS: [&str; 5] = ["", "pk_", "sk_live0001", "pk_LIVE0001", "pk_live 001"];
+const BAD_TITLES: [&str; 4] = ["", "   ", "tab\there", "\u{7}bell"];
+
+pub fn next_action(state: &SubscriptionsState, choices: &mut dyn Choices) -> Action {
+    if choices.chance(HOSTILE_PERCENT, 100) {
+        return hostile(choices);
+    }
+    let sub = choices.below(MAX_SUBS as u32) as SubscriberId;
+    let post = choices.below(MAX_POSTS as u32) as PostId;
+    match choices.weighted(&[12, 12, 4, 10, 10, 14, 14, 4]) {
+        0 => Action::Subscribe {
+            sub,
+            plan_cents: *choices.pick(&PLANS),
+        },
+        1 => Action::Activate {
+            sub,
+            provider_key: pick_text(choices, &KEYS),
+        },
+        2 => Action::Cancel { sub },
+        3 => {
+            let fresh = state
+                .posts
+                .iter()
+                .position(|p| p.status == PostStatus::Absent)
+                .map_or(post, |index| index as PostId);
+            Action::CreatePost {
+                post: fresh,
+                title: pick_text(choices, &TITLES),
+            }
+        }
+        4 => Action::PublishPost { post },
+        5 => Action::UpdatePost {
+            post,
+            title: pick_text(choices, &TITLES),
+        },
+        6 => Action::PinPost { post },
+        _ => Action::UnpinPost { post },
+    }
+}
+
+fn hostile(choices: &mut dyn Choices) -> Action {
+    let sub = choices.below(MAX_SUBS as u32) as SubscriberId;
+    let post = choices.below(MAX_POSTS as u32) as PostId;
+    match choices.below(6) {
+        0 => Action::Subscribe {
+            sub,
+            plan_cents: *choices.pick(&[
+                0,
+                -1,
+                MIN_PLAN_CENTS - 1,
+                MAX_PLAN_CENTS + 1,
+                i64::MIN,
+                i64::MAX,
+            ]),
+        },
+        1 => Action::Activate {
+            sub,
+            provider_key: pick_text(choices, &BAD_KEYS),
+        },
+        2 => Action::Cancel {
+            sub: *choices.pick(&[MAX_SUBS as SubscriberId, 200, u8::MAX]),
+        },
+        3 => Action::CreatePost {
+            post,
+            title: pick_text(choices, &BAD_TITLES),
+        },
+        4 => Action::UpdatePost {
+            post: *choices.pick(&[MAX_POSTS as PostId, 99]),
+            title: text(TITLES[0]),
+        },
+        _ => Action::PinPost {
+            post: *choices.pick(&[MAX_POSTS as PostId, u8::MAX]),
+        },
+    }
+}
+
+/// One of `items` as inline text.
+fn pick_text<const N: usize>(choices: &mut dyn Choices, items: &[&str]) -> ArrayString<N> {
+    text(items[choices.below(items.len() as u32) as usize])
+}
+
+/// Simpler variants of one action, simplest first: lower ids, the first title, key and plan.
+pub fn shrink_action(action: &Action) -> Vec<Action> {
+    let mut out = Vec::new();
+    let mut push = |candidate: Action| {
+        if candidate != *action && !out.contains(&candidate) {
+            out.push(candidate);
+        }
+    };
+    match *action {
+        Action::Subscribe { sub, plan_cents } => {
+            push(Action::Subscribe {
+                sub,
+                plan_cents: PLANS[0],
+            });
+            for lower in 0..sub.min(MAX_SUBS as u8) {
+                push(Action::Subscribe {
+                    sub: lower,
+                    plan_cents,
+                });
+            }
+        }
+        Action::Activate { sub, .. } => push(Action::Activate {
+            sub,
+            provider_key: text(KEYS[0]),
+        }),
+        Action::CreatePost { post, .. } => push(Action::CreatePost {
+            post,
+            title: text(TITLES[0]),
+        }),
+        Action::UpdatePost { post, .. } => push(Action::UpdatePost {
+            post,
+            title: text(TITLES[0]),
+        }),
+        Action::Cancel { .. }
+        | Action::PublishPost { .. }
+        | Action::PinPost { .. }
+        | Action::UnpinPost { .. } => {}
+    }
+    out
+}
