@@ -29,7 +29,7 @@ fn simulate_covering(
         let mut choices = RandomChoices::new(seed);
         for _ in 0..steps {
             let action = Subscriptions::next_action(engine.state(), &mut choices);
-            let before = engine.state().clone();
+            let before = *engine.state();
             match engine.dispatch(action) {
                 Ok(range) => {
                     for event in &engine.events()[range] {
