@@ -2,3 +2,5 @@
 
 #[path = "scenarios/accounts.rs"]
 mod accounts;
+#[path = "scenarios/subscriptions.rs"]
+mod subscriptions;
