@@ -1,12 +1,18 @@
 //! accounts rules, written from the rulebook: sign-up, login, lockout, cooldown, optimistic
 //! concurrency, and the player's lives; plus hostile and malformed requests.
 
-use rewind_domains::accounts::bugs::{DEATH_AT_ZERO_LIVES, TOKEN_ISSUED_WHILE_LOCKED};
 use rewind_domains::accounts::{
-    AccountAction, AccountEvent, AccountReject, Accounts, MAX_LIVES_PER_PAYMENT, MAX_TICK,
-    MIN_PASSWORD, hash_password,
+    AccountAction, AccountEvent, AccountReject, Accounts, MAX_TICK, MIN_PASSWORD, hash_password,
 };
 use rewind_engine::Scenario;
+
+/// Wrong passwords, the lockout window and the cooldown.
+#[path = "accounts/lockout.rs"]
+mod lockout;
+
+/// The player context: lives granted by payments and spent by deaths.
+#[path = "accounts/lives.rs"]
+mod lives;
 
 const ALICE: u8 = 1;
 const RIGHT: &str = "hunter22";
@@ -173,90 +179,6 @@ fn the_right_password_issues_a_token_drawn_from_the_env() {
 }
 
 #[test]
-fn a_wrong_password_is_recorded_as_a_failure_not_refused() {
-    Scenario::<Accounts>::new()
-        .given([signed_up(ALICE)])
-        .when(log_in(WRONG))
-        .then_events([failed(0, 1, 2)])
-        .and_state(|state| assert!(state.users[1].session.is_none()));
-}
-
-#[test]
-fn the_third_failure_within_the_window_locks_the_account() {
-    Scenario::<Accounts>::new()
-        .given([signed_up(ALICE), failed(0, 1, 2), failed(0, 2, 3)])
-        .given_actions([tick(4)])
-        .when(log_in(WRONG))
-        .then_events([
-            failed(4, 3, 4),
-            AccountEvent::Locked {
-                user: ALICE,
-                until: 12,
-                version: 5,
-            },
-        ]);
-}
-
-#[test]
-fn failures_further_apart_than_the_window_start_a_new_one() {
-    Scenario::<Accounts>::new()
-        .given([signed_up(ALICE), failed(0, 1, 2), failed(0, 2, 3)])
-        .given_actions([tick(5)])
-        .when(log_in(WRONG))
-        .then_events([failed(5, 1, 4)]);
-}
-
-#[test]
-fn a_success_resets_the_failure_count() {
-    Scenario::<Accounts>::new()
-        .given([signed_up(ALICE), failed(0, 1, 2), failed(0, 2, 3)])
-        .given_actions([log_in(RIGHT)])
-        .when(log_in(WRONG))
-        .then_events([failed(0, 1, 5)]);
-}
-
-#[test]
-fn a_locked_account_refuses_even_the_right_password() {
-    Scenario::<Accounts>::new()
-        .given(locked_alice())
-        .when(log_in(RIGHT))
-        .then_reject(AccountReject::Locked {
-            user: ALICE,
-            until: 8,
-        });
-}
-
-#[test]
-fn locking_revokes_the_session() {
-    Scenario::<Accounts>::new()
-        .given([signed_up(ALICE)])
-        .given_actions([log_in(RIGHT), log_in(WRONG), log_in(WRONG)])
-        .when(log_in(WRONG))
-        .and_state(|state| {
-            assert!(state.users[1].locked_until.is_some());
-            assert_eq!(state.users[1].session, None);
-        });
-}
-
-#[test]
-fn the_cooldown_unlocks_only_when_it_has_run_out() {
-    Scenario::<Accounts>::new()
-        .given(locked_alice())
-        .when(tick(7))
-        .then_events([AccountEvent::ClockAdvanced { now: 7 }])
-        .when(tick(1))
-        .then_events([
-            AccountEvent::ClockAdvanced { now: 8 },
-            AccountEvent::Unlocked {
-                user: ALICE,
-                version: 6,
-            },
-        ])
-        .when(log_in(RIGHT))
-        .and_state(|state| assert!(state.users[1].session.is_some()));
-}
-
-#[test]
 fn a_stale_expected_version_is_refused_naming_both_versions() {
     let then = Scenario::<Accounts>::new()
         .given([signed_up(ALICE), failed(0, 1, 2)])
@@ -292,56 +214,6 @@ fn a_matching_expected_version_is_accepted() {
 }
 
 #[test]
-fn a_payment_grants_lives_and_a_death_spends_one() {
-    Scenario::<Accounts>::new()
-        .given([
-            signed_up(ALICE),
-            AccountEvent::LivesGranted {
-                user: ALICE,
-                lives: 2,
-                version: 2,
-            },
-        ])
-        .when(AccountAction::Die {
-            user: ALICE,
-            expected_version: None,
-        })
-        .then_events([AccountEvent::PlayerDied {
-            user: ALICE,
-            version: 3,
-        }])
-        .and_state(|state| assert_eq!(state.players[1].lives, 1));
-}
-
-#[test]
-fn a_player_with_no_lives_cannot_die() {
-    Scenario::<Accounts>::new()
-        .given([signed_up(ALICE)])
-        .when(AccountAction::Die {
-            user: ALICE,
-            expected_version: None,
-        })
-        .then_reject(AccountReject::NoLivesLeft { user: ALICE });
-}
-
-#[test]
-fn payments_for_zero_negative_or_huge_numbers_of_lives_are_refused() {
-    for lives in [0, -1, i64::MIN, MAX_LIVES_PER_PAYMENT + 1, i64::MAX] {
-        Scenario::<Accounts>::new()
-            .given([signed_up(ALICE)])
-            .when(AccountAction::PayForLives {
-                user: ALICE,
-                lives,
-                expected_version: None,
-            })
-            .then_reject(AccountReject::LivesOutOfRange {
-                lives,
-                maximum: MAX_LIVES_PER_PAYMENT,
-            });
-    }
-}
-
-#[test]
 fn ticks_of_zero_negative_or_huge_length_are_refused() {
     for by in [0, -3, i64::MIN, MAX_TICK + 1, i64::MAX] {
         Scenario::<Accounts>::new()
@@ -358,25 +230,4 @@ fn a_password_too_long_for_an_action_does_not_deserialize() {
     let json =
         r#"{"LogIn":{"user":1,"password":"averyveryverylongpassword","expected_version":null}}"#;
     assert!(serde_json::from_str::<AccountAction>(json).is_err());
-}
-
-#[test]
-fn planted_token_issued_while_locked_lets_a_locked_account_log_in() {
-    Scenario::<Accounts>::new()
-        .planted(TOKEN_ISSUED_WHILE_LOCKED)
-        .given(locked_alice())
-        .when(log_in(RIGHT))
-        .and_state(|state| assert!(state.users[1].session.is_some()));
-}
-
-#[test]
-fn planted_death_at_zero_lives_drives_lives_negative() {
-    Scenario::<Accounts>::new()
-        .planted(DEATH_AT_ZERO_LIVES)
-        .given([signed_up(ALICE)])
-        .when(AccountAction::Die {
-            user: ALICE,
-            expected_version: None,
-        })
-        .and_state(|state| assert_eq!(state.players[1].lives, -1));
 }
