@@ -1,3 +1,4 @@
 //! Worked domains.
 pub mod accounts;
+pub mod poll;
 pub mod subscriptions;

@@ -89,24 +89,23 @@ impl<D: Domain> Engine<D> {
 
     /// Dispatches one action as an atomic step. On success, returns the range of the event
     /// log this step appended; on refusal, state and event log are exactly as they were.
+    /// The action is logged before it is decided, so a panic in domain code leaves the
+    /// action that caused it at the end of [`Engine::actions`].
     pub fn dispatch(&mut self, action: D::Action) -> Result<Range<usize>, Refusal<D::Reject>> {
         let start = self.events.len();
         self.env.set_now(self.actions.len() as u64);
-        let outcome = if D::REACTS {
-            self.dispatch_cascade(&action, start)
-        } else {
-            self.dispatch_single(&action, start)
-        };
         self.actions.push(action);
+        let outcome = if D::REACTS {
+            self.dispatch_cascade(start)
+        } else {
+            self.dispatch_single(start)
+        };
         self.step_ends.push(self.events.len());
         outcome.map(|()| start..self.events.len())
     }
 
-    fn dispatch_single(
-        &mut self,
-        action: &D::Action,
-        start: usize,
-    ) -> Result<(), Refusal<D::Reject>> {
+    fn dispatch_single(&mut self, start: usize) -> Result<(), Refusal<D::Reject>> {
+        let action = self.actions.last().expect("dispatch logged the action");
         match D::decide(&self.state, action, &mut self.env, &mut self.events) {
             Ok(()) => {
                 for event in &self.events[start..] {
@@ -123,11 +122,8 @@ impl<D: Domain> Engine<D> {
 
     /// Decides and applies on a scratch copy of the state, follow-ups breadth first, and only
     /// swaps the copy in when the whole cascade was accepted.
-    fn dispatch_cascade(
-        &mut self,
-        action: &D::Action,
-        start: usize,
-    ) -> Result<(), Refusal<D::Reject>> {
+    fn dispatch_cascade(&mut self, start: usize) -> Result<(), Refusal<D::Reject>> {
+        let action = self.actions.last().expect("dispatch logged the action");
         let mut scratch = self.state.clone();
         let mut pending: Vec<D::Action> = Vec::new();
         let mut next_round: Vec<D::Action> = Vec::new();
@@ -203,9 +199,11 @@ impl<D: Domain> Engine<D> {
         &self.events
     }
 
-    /// The events step `step` appended (empty for a refused step).
+    /// The events step `step` appended (empty for a refused step, or a step that panicked).
     pub fn step_events(&self, step: usize) -> &[D::Event] {
-        let end = self.step_ends[step];
+        let Some(&end) = self.step_ends.get(step) else {
+            return &[];
+        };
         let start = if step == 0 {
             self.given
         } else {

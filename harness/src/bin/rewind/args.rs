@@ -1,0 +1,164 @@
+//! The command line, checked before anything runs.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "rewind",
+    version,
+    about = "Deterministic simulation and fuzz testing for event-sourced domains"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Play random action sequences, check every invariant after every dispatch, shrink and
+    /// store what fails.
+    Sim(SimArgs),
+    /// Show a log step by step: actions, events or refusals, invariants, state.
+    Replay(ReplayArgs),
+    /// Shrink a stored log again and store the result beside it.
+    Shrink(ShrinkArgs),
+    /// Work with the corpus of failing logs.
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+    },
+    /// List the domains with their actions, invariants, coverage labels and planted bugs.
+    Domains,
+}
+
+#[derive(Subcommand)]
+pub enum CorpusCommand {
+    /// Replay every log as `cargo test` does; exit 1 if any fails.
+    Check {
+        #[arg(default_value = "corpus")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Args)]
+pub struct SimArgs {
+    /// A domain name, or `all`.
+    pub domain: String,
+    /// How many runs (sequences) to play.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub runs: u64,
+    /// Actions per run at most.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub steps: u64,
+    /// Master seed: run i plays with a seed derived from (seed, i).
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Worker threads (default: all cores). Never changes the result.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub jobs: Option<u64>,
+    /// Switch a random subset of action kinds off in each run.
+    #[arg(long)]
+    pub swarm: bool,
+    /// Plant this bug of the domain (see `rewind domains`).
+    #[arg(long)]
+    pub bug: Option<String>,
+    /// Where failing logs are stored.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Play only shard i of n of the run range, e.g. `--shard 0/4`.
+    #[arg(long, conflicts_with = "run")]
+    pub shard: Option<Shard>,
+    /// Play only run number I (as printed by a failure's rerun command).
+    #[arg(long)]
+    pub run: Option<u64>,
+}
+
+/// `i/n`: the i-th of n equal slices of the run range, 0 ≤ i < n.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl FromStr for Shard {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let (index, count) = text
+            .split_once('/')
+            .ok_or_else(|| format!("`{text}` is not i/n (e.g. 0/4)"))?;
+        let index: u64 = index
+            .trim()
+            .parse()
+            .map_err(|_| format!("shard index `{index}` is not a whole number"))?;
+        let count: u64 = count
+            .trim()
+            .parse()
+            .map_err(|_| format!("shard count `{count}` is not a whole number"))?;
+        if count == 0 {
+            return Err("the shard count must be at least 1".into());
+        }
+        if index >= count {
+            return Err(format!(
+                "shard {index}/{count} does not exist: shards of {count} are 0/{count} to {}/{count}",
+                count - 1
+            ));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// The run indices of this shard among `runs`.
+    pub fn range(self, runs: u64) -> std::ops::Range<u64> {
+        let bound = |i: u64| (u128::from(runs) * u128::from(i) / u128::from(self.count)) as u64;
+        bound(self.index)..bound(self.index + 1)
+    }
+}
+
+#[derive(Args)]
+pub struct ReplayArgs {
+    pub file: PathBuf,
+    /// Stop after step N and show the state there.
+    #[arg(long)]
+    pub to: Option<usize>,
+    /// Show how the state changed at every step.
+    #[arg(long)]
+    pub diff: bool,
+    /// Replay on the correct rules even if the log names a planted bug.
+    #[arg(long)]
+    pub without_bug: bool,
+}
+
+#[derive(Args)]
+pub struct ShrinkArgs {
+    pub file: PathBuf,
+    /// Where the shrunk log is stored.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shard;
+
+    #[test]
+    fn shards_split_the_range_without_gaps() {
+        let shards: Vec<_> = (0..3)
+            .map(|i| Shard { index: i, count: 3 }.range(10))
+            .collect();
+        assert_eq!(shards, vec![0..3, 3..6, 6..10]);
+        assert!(
+            "3/2"
+                .parse::<Shard>()
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!("1/0".parse::<Shard>().is_err());
+        assert!("x".parse::<Shard>().is_err());
+        assert_eq!("1/2".parse::<Shard>(), Ok(Shard { index: 1, count: 2 }));
+    }
+}

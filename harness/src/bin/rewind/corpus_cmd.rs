@@ -1,0 +1,40 @@
+//! `rewind corpus check`: the regression suite, outside `cargo test`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rewind_harness::{catalog, corpus};
+
+use crate::Found;
+
+pub fn check(dir: &Path) -> Result<Found> {
+    let files = corpus::files(dir)
+        .with_context(|| format!("reading the corpus folder {}", dir.display()))?;
+    let (mut passed, mut failed) = (0, 0);
+    for path in &files {
+        let file = path.display().to_string();
+        let verdict = corpus::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|log| {
+                let entry = catalog::find(&log.domain)
+                    .map_err(|e| format!("{file}: field `domain`: {e}"))?;
+                entry.verify(&log, &file)
+            });
+        match verdict {
+            Ok(()) => {
+                passed += 1;
+                println!("ok    {file}");
+            }
+            Err(message) => {
+                failed += 1;
+                println!("FAIL  {message}");
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    Ok(if failed == 0 {
+        Found::Nothing
+    } else {
+        Found::Violation
+    })
+}

@@ -1,0 +1,89 @@
+//! `rewind sim`: play, check, shrink, store, summarise.
+
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use rewind_harness::DomainEntry;
+use rewind_harness::catalog;
+use rewind_harness::corpus;
+use rewind_harness::sim::SimPlan;
+use rewind_harness::summary::group;
+
+use crate::Found;
+use crate::args::SimArgs;
+
+pub fn run(args: &SimArgs) -> Result<Found> {
+    let entries: Vec<&dyn DomainEntry> = if args.domain == "all" {
+        if args.bug.is_some() {
+            bail!(
+                "--bug names a bug of one domain; give that domain instead of `all` (see `rewind domains`)"
+            );
+        }
+        catalog::all().to_vec()
+    } else {
+        vec![catalog::find(&args.domain).map_err(anyhow::Error::msg)?]
+    };
+    let (first_run, end_run) = match (args.shard, args.run) {
+        (Some(shard), _) => {
+            let range = shard.range(args.runs);
+            (range.start, range.end)
+        }
+        (None, Some(run)) => (run, run.checked_add(1).context("--run is too large")?),
+        (None, None) => (0, args.runs),
+    };
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |jobs| jobs as usize,
+    );
+    let plan = SimPlan {
+        seed: args.seed,
+        first_run,
+        end_run,
+        steps: args.steps as usize,
+        jobs,
+        swarm: args.swarm,
+    };
+    let mut found = Found::Nothing;
+    for entry in entries {
+        let name = entry.info().name;
+        println!(
+            "rewind sim {name} · seed {} · runs {first_run}..{end_run} · up to {} steps{} · {jobs} jobs",
+            plan.seed,
+            plan.steps,
+            if plan.swarm { " · swarm" } else { "" }
+        );
+        let bar = ProgressBar::new(end_run - first_run).with_prefix(name);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{prefix:>12} [{bar:40}] {human_pos}/{human_len} runs · {per_sec} · eta {eta}",
+            )
+            .expect("the progress template is valid")
+            .progress_chars("=> "),
+        );
+        let started = Instant::now();
+        let outcome = entry
+            .simulate(&plan, args.bug.as_deref(), &|runs| bar.inc(runs))
+            .map_err(anyhow::Error::msg)?;
+        let seconds = started.elapsed().as_secs_f64();
+        bar.finish_and_clear();
+        let mut summary = outcome.summary;
+        for (report, log) in summary.failures.iter_mut().zip(&outcome.logs) {
+            let written = corpus::write(&args.corpus, log).with_context(|| {
+                format!("storing a failing log under {}", args.corpus.display())
+            })?;
+            report.file = Some(written.path().display().to_string());
+        }
+        print!("{}", summary.render());
+        let per_second = summary.dispatches as f64 / seconds.max(1e-9);
+        println!(
+            "  time        {seconds:.2} s · {} dispatches/s · {} per core",
+            group(per_second as u64),
+            group((per_second / jobs as f64) as u64)
+        );
+        if !summary.failures.is_empty() {
+            found = Found::Violation;
+        }
+    }
+    Ok(found)
+}

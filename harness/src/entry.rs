@@ -1,0 +1,190 @@
+//! A domain behind a trait object, so the command line and the corpus suite can pick one by
+//! name. [`Entry<M>`] implements it for every [`Model`].
+
+use std::marker::PhantomData;
+
+use rewind_engine::{Bug, Bugs, Domain, Log, LogError, Model, TypedLog};
+
+use crate::shrink::{ShrinkReport, shrink};
+use crate::sim::{SimPlan, simulate};
+use crate::summary::{FailureReport, Summary};
+use crate::trace::{TraceOptions, trace};
+
+/// At most this many distinct failures are shrunk and reported per simulation.
+const FAILURES_REPORTED: usize = 3;
+
+/// What `rewind domains` shows.
+pub struct DomainInfo {
+    pub name: &'static str,
+    pub schema: u32,
+    pub actions: &'static [&'static str],
+    pub invariants: Vec<&'static str>,
+    pub bugs: &'static [Bug],
+    pub coverage: &'static [&'static str],
+}
+
+/// A simulation's summary and the shrunk log of each failure it reports, in the same order.
+pub struct SimOutcome {
+    pub summary: Summary,
+    pub logs: Vec<Log>,
+}
+
+pub trait DomainEntry: Sync {
+    fn info(&self) -> DomainInfo;
+    /// Plays `plan` with the bug called `bug` planted, shrinking what fails.
+    fn simulate(
+        &self,
+        plan: &SimPlan,
+        bug: Option<&str>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<SimOutcome, String>;
+    /// The corpus check of one log (see [`crate::regression`]).
+    fn verify(&self, log: &Log, file: &str) -> Result<(), String>;
+    fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError>;
+    /// Shrinks a stored log again (a fuzz import, a hand-edited log).
+    fn shrink(&self, log: &Log, file: &str) -> Result<(Log, ShrinkReport), LogError>;
+}
+
+pub struct Entry<M>(PhantomData<fn() -> M>);
+
+impl<M> Entry<M> {
+    pub const NEW: Entry<M> = Entry(PhantomData);
+}
+
+/// The planted bug called `name` in `M`, or an error listing the ones it has.
+pub fn find_bug<M: Model>(name: &str) -> Result<&'static Bug, String> {
+    Bugs::find(M::BUGS, name).ok_or_else(|| {
+        let known: Vec<&str> = M::BUGS.iter().map(|bug| bug.name).collect();
+        format!(
+            "`{name}` is not a planted bug of {}; it has: {}",
+            M::NAME,
+            known.join(", ")
+        )
+    })
+}
+
+/// The command that plays run `run` of a plan alone.
+fn rerun_command<M: Domain>(plan: &SimPlan, run: u64, bug: Option<&Bug>) -> String {
+    let mut command = format!(
+        "rewind sim {} --seed {} --run {run} --steps {}",
+        M::NAME,
+        plan.seed,
+        plan.steps
+    );
+    if plan.swarm {
+        command.push_str(" --swarm");
+    }
+    if let Some(bug) = bug {
+        command.push_str(&format!(" --bug {}", bug.name));
+    }
+    command
+}
+
+impl<M: Model> DomainEntry for Entry<M> {
+    fn info(&self) -> DomainInfo {
+        DomainInfo {
+            name: M::NAME,
+            schema: M::SCHEMA,
+            actions: M::ACTION_KINDS,
+            invariants: M::invariants()
+                .iter()
+                .map(|invariant| invariant.name)
+                .collect(),
+            bugs: M::BUGS,
+            coverage: M::COVERAGE,
+        }
+    }
+
+    fn simulate(
+        &self,
+        plan: &SimPlan,
+        bug: Option<&str>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<SimOutcome, String> {
+        let bug = bug.map(find_bug::<M>).transpose()?;
+        let bugs = bug.map_or(Bugs::NONE, |bug| Bugs::NONE.with(bug.id));
+        let config = M::Config::default();
+        let result = simulate::<M>(&config, plan, bugs, progress);
+        let mut failures = Vec::new();
+        let mut logs = Vec::new();
+        let mut more_failing_runs = 0;
+        for (run, seed, failure) in result.failures {
+            let repeated = failures
+                .iter()
+                .any(|f: &FailureReport| f.violation.invariant == failure.violation.invariant);
+            if repeated || failures.len() >= FAILURES_REPORTED {
+                more_failing_runs += 1;
+                continue;
+            }
+            let shrunk = shrink::<M>(&config, seed, bugs, failure.actions, &failure.violation);
+            let reproduce = rerun_command::<M>(plan, run, bug);
+            let typed = TypedLog::<M> {
+                seed,
+                config: config.clone(),
+                bug,
+                found_by: reproduce.clone(),
+                actions: shrunk.actions,
+                violation: shrunk.violation,
+            };
+            logs.push(Log::new(&typed));
+            failures.push(FailureReport {
+                run,
+                seed,
+                violation: failure.violation,
+                shrunk_from: shrunk.report.from,
+                shrunk_to: shrunk.report.to,
+                passes: shrunk.report.passes,
+                reproduce,
+                file: None,
+            });
+        }
+        let counts = result.counts;
+        let summary = Summary {
+            domain: M::NAME.to_string(),
+            bug: bug.map(|bug| bug.name.to_string()),
+            planned_runs: counts.runs + result.skipped,
+            runs: counts.runs,
+            dispatches: counts.dispatches,
+            rejected: counts.rejected,
+            events: counts.events,
+            invariants: M::invariants().len(),
+            coverage: M::COVERAGE
+                .iter()
+                .map(|label| label.to_string())
+                .zip(result.coverage.counts().iter().copied())
+                .collect(),
+            failures,
+            more_failing_runs,
+        };
+        Ok(SimOutcome { summary, logs })
+    }
+
+    fn verify(&self, log: &Log, file: &str) -> Result<(), String> {
+        let typed = log.decode::<M>(file).map_err(|e| e.to_string())?;
+        crate::regression::verify(&typed, file)
+    }
+
+    fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError> {
+        let typed = log.decode::<M>(file)?;
+        Ok(trace(&typed, file, options))
+    }
+
+    fn shrink(&self, log: &Log, file: &str) -> Result<(Log, ShrinkReport), LogError> {
+        let typed = log.decode::<M>(file)?;
+        let shrunk = shrink::<M>(
+            &typed.config,
+            typed.seed,
+            typed.bugs(),
+            typed.actions.clone(),
+            &typed.violation,
+        );
+        let found_by = format!("rewind shrink {file} (from: {})", typed.found_by);
+        let smaller = TypedLog::<M> {
+            found_by,
+            actions: shrunk.actions,
+            violation: shrunk.violation,
+            ..typed
+        };
+        Ok((Log::new(&smaller), shrunk.report))
+    }
+}

@@ -1,0 +1,129 @@
+//! One simulated run: the bot plays up to `steps` actions from one seed, every invariant is
+//! checked after every dispatch, and the whole history is checked at the end.
+
+use rewind_engine::{
+    Bugs, Coverage, Engine, Model, Projection, RandomChoices, SeededRng, Violation,
+};
+
+use crate::check::{self, NO_PANIC};
+
+/// How many times the bot is asked again for an action whose kind swarm mode switched off
+/// before the harness takes what it got.
+const SWARM_TRIES: usize = 16;
+
+/// The ChaCha8 stream of a run's seed that picks the swarm mask (the bot uses 0, `Env` 1-2).
+const SWARM_STREAM: u64 = 7;
+
+/// What one run is.
+pub struct RunSpec<'a, M: Model> {
+    pub config: &'a M::Config,
+    pub seed: u64,
+    pub steps: usize,
+    pub bugs: Bugs,
+    pub swarm: bool,
+}
+
+/// Counts one or many runs add up.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RunCounts {
+    pub runs: u64,
+    pub dispatches: u64,
+    pub rejected: u64,
+    pub events: u64,
+}
+
+impl RunCounts {
+    pub fn add(&mut self, other: &RunCounts) {
+        self.runs += other.runs;
+        self.dispatches += other.dispatches;
+        self.rejected += other.rejected;
+        self.events += other.events;
+    }
+}
+
+/// A run that broke something: the violation and the actions up to and including it.
+pub struct RunFailure<M: Model> {
+    pub violation: Violation,
+    pub actions: Vec<M::Action>,
+}
+
+/// The action kinds swarm mode leaves on for this run: each kind with even odds, never none.
+pub fn swarm_mask<M: Model>(seed: u64, swarm: bool) -> u64 {
+    let kinds = M::ACTION_KINDS.len().min(64);
+    let all = if kinds == 64 {
+        u64::MAX
+    } else {
+        (1u64 << kinds) - 1
+    };
+    if !swarm || kinds <= 1 {
+        return all;
+    }
+    let mut rng = SeededRng::new(seed, SWARM_STREAM);
+    let mask = rng.next_u64() & all;
+    if mask == 0 {
+        1 << rng.below(kinds as u32)
+    } else {
+        mask
+    }
+}
+
+/// Plays one run, adding to `counts` and `coverage`. Domain invariants after every dispatch;
+/// the history checks once at the end; a panic anywhere is a `no_panic` violation.
+pub fn run_once<M: Model>(
+    spec: &RunSpec<'_, M>,
+    counts: &mut RunCounts,
+    coverage: &mut Coverage,
+) -> Option<RunFailure<M>> {
+    let mut engine = Engine::<M>::new(spec.config.clone(), spec.seed, spec.bugs);
+    let mut views = M::projections(spec.config, spec.bugs);
+    let mut choices = RandomChoices::new(spec.seed);
+    let mask = swarm_mask::<M>(spec.seed, spec.swarm);
+    let mut step = 0;
+    let outcome = crate::panic::catch(|| {
+        while step < spec.steps {
+            let action = next_action::<M>(engine.state(), &mut choices, mask);
+            counts.dispatches += 1;
+            match engine.dispatch(action) {
+                Ok(range) => {
+                    counts.events += range.len() as u64;
+                    for event in &engine.events()[range] {
+                        views.fold(event);
+                        M::cover(engine.state(), event, coverage);
+                    }
+                }
+                Err(_) => counts.rejected += 1,
+            }
+            if let Some(violation) = check::invariants::<M>(engine.state(), &views, step) {
+                return Some(violation);
+            }
+            step += 1;
+        }
+        check::history(&engine, &views)
+    });
+    counts.runs += 1;
+    let violation = match outcome {
+        Ok(None) => return None,
+        Ok(Some(violation)) => violation,
+        Err(message) => Violation {
+            invariant: NO_PANIC.into(),
+            step,
+            message,
+        },
+    };
+    Some(RunFailure {
+        violation,
+        actions: engine.actions().to_vec(),
+    })
+}
+
+#[inline]
+fn next_action<M: Model>(state: &M::State, choices: &mut RandomChoices, mask: u64) -> M::Action {
+    let mut action = M::next_action(state, choices);
+    for _ in 0..SWARM_TRIES {
+        if mask & (1 << M::action_kind(&action).min(63)) != 0 {
+            break;
+        }
+        action = M::next_action(state, choices);
+    }
+    action
+}

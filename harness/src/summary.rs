@@ -1,0 +1,136 @@
+//! The end-of-simulation summary. Everything in it is deterministic: the same command gives
+//! the same summary on any machine and any `--jobs`. Timing is printed apart from it.
+
+use std::fmt::Write as _;
+
+use rewind_engine::Violation;
+
+/// One failure found, shrunk and (once written) stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailureReport {
+    pub run: u64,
+    pub seed: u64,
+    pub violation: Violation,
+    pub shrunk_from: usize,
+    pub shrunk_to: usize,
+    pub passes: Vec<String>,
+    /// The command that plays just this run again.
+    pub reproduce: String,
+    /// The corpus file holding the shrunk log, once written.
+    pub file: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub domain: String,
+    pub bug: Option<String>,
+    pub planned_runs: u64,
+    pub runs: u64,
+    pub dispatches: u64,
+    pub rejected: u64,
+    pub events: u64,
+    pub invariants: usize,
+    pub coverage: Vec<(String, u64)>,
+    pub failures: Vec<FailureReport>,
+    /// Failing runs found besides the ones reported (same invariant, later runs).
+    pub more_failing_runs: usize,
+}
+
+impl Summary {
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let bug = self
+            .bug
+            .as_deref()
+            .map(|bug| format!(" with bug `{bug}` planted"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}{bug}", self.domain);
+        let skipped = self.planned_runs - self.runs;
+        let stopped = if skipped > 0 {
+            format!(" (stopped at the first failing batch; {skipped} not played)")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "  runs        {:>14}{stopped}", group(self.runs));
+        let _ = writeln!(out, "  dispatches  {:>14}", group(self.dispatches));
+        let share = if self.dispatches == 0 {
+            0.0
+        } else {
+            100.0 * self.rejected as f64 / self.dispatches as f64
+        };
+        let _ = writeln!(
+            out,
+            "  rejected    {:>14}  ({share:.1}%)",
+            group(self.rejected)
+        );
+        let _ = writeln!(out, "  events      {:>14}", group(self.events));
+        let _ = writeln!(
+            out,
+            "  checked     {} invariants after every dispatch; history checks after every run",
+            self.invariants
+        );
+        if !self.coverage.is_empty() {
+            let _ = writeln!(out, "  coverage");
+            for (label, hits) in &self.coverage {
+                let flag = if *hits == 0 { "  <- never reached" } else { "" };
+                let _ = writeln!(out, "    {label:<36}{:>14}{flag}", group(*hits));
+            }
+        }
+        if self.failures.is_empty() {
+            let _ = writeln!(out, "  result      no violation");
+        }
+        for failure in &self.failures {
+            let v = &failure.violation;
+            let _ = writeln!(
+                out,
+                "  FAILED      run {} (seed {}): `{}` broke at step {}: {}",
+                failure.run, failure.seed, v.invariant, v.step, v.message
+            );
+            let _ = writeln!(
+                out,
+                "    shrunk    {} → {} actions",
+                failure.shrunk_from, failure.shrunk_to
+            );
+            for pass in &failure.passes {
+                let _ = writeln!(out, "      {pass}");
+            }
+            let _ = writeln!(out, "    rerun     {}", failure.reproduce);
+            if let Some(file) = &failure.file {
+                let _ = writeln!(out, "    stored    {file}");
+                let _ = writeln!(out, "    replay    rewind replay {file}");
+            }
+        }
+        if self.more_failing_runs > 0 {
+            let _ = writeln!(
+                out,
+                "  and {} more failing runs of the same invariants",
+                self.more_failing_runs
+            );
+        }
+        out
+    }
+}
+
+/// 1234567 → "1,234,567".
+pub fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(super::group(0), "0");
+        assert_eq!(super::group(999), "999");
+        assert_eq!(super::group(1_000), "1,000");
+        assert_eq!(super::group(12_345_678), "12,345,678");
+    }
+}

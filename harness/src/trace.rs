@@ -1,0 +1,119 @@
+//! `rewind replay`: a readable trace of a log, step by step, with the state where you ask.
+
+use std::fmt::Write as _;
+
+use rewind_engine::{Bugs, Model, TypedLog};
+
+use crate::check::{StepView, thorough_observed};
+
+#[derive(Clone, Debug, Default)]
+pub struct TraceOptions {
+    /// Stop after this step and show the state there.
+    pub to: Option<usize>,
+    /// Show how the state changed at every step.
+    pub diff: bool,
+    /// Replay on the correct rules even if the log names a planted bug.
+    pub without_bug: bool,
+}
+
+/// The trace of `log` as text.
+pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) -> String {
+    let mut out = String::new();
+    let bugs = if options.without_bug {
+        Bugs::NONE
+    } else {
+        log.bugs()
+    };
+    let planted = match (log.bug, options.without_bug) {
+        (Some(bug), false) => format!("bug `{}` planted ({})", bug.name, bug.effect),
+        (Some(bug), true) => format!("bug `{}` recorded but not planted", bug.name),
+        (None, _) => "no bug planted".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "{file}\n{} · seed {} · {} actions · {planted}",
+        M::NAME,
+        log.seed,
+        log.actions.len()
+    );
+    let _ = writeln!(out, "found by: {}", log.found_by);
+    let v = &log.violation;
+    let _ = writeln!(
+        out,
+        "recorded: `{}` broke at step {}: {}\n",
+        v.invariant, v.step, v.message
+    );
+
+    let end = options
+        .to
+        .map_or(log.actions.len(), |to| (to + 1).min(log.actions.len()));
+    let actions = &log.actions[..end];
+    let mut previous = format!("{:#?}", M::initial(&log.config, bugs));
+    let mut last_state = previous.clone();
+    let mut last_views = String::new();
+    let checked = thorough_observed::<M>(
+        &log.config,
+        log.seed,
+        bugs,
+        actions,
+        &mut |view: StepView<'_, M>| {
+            let _ = writeln!(
+                out,
+                "step {:<4} {:?}",
+                view.step,
+                view.engine.actions()[view.step]
+            );
+            match &view.refusal {
+                Some(reason) => {
+                    let _ = writeln!(out, "           refused: {reason}");
+                }
+                None => {
+                    for event in view.engine.step_events(view.step) {
+                        let _ = writeln!(out, "           → {event:?}");
+                    }
+                }
+            }
+            let state = format!("{:#?}", view.engine.state());
+            if options.diff && state != previous {
+                for line in changed_lines(&previous, &state) {
+                    let _ = writeln!(out, "           {line}");
+                }
+            }
+            if let Some(violation) = view.violation {
+                let _ = writeln!(
+                    out,
+                    "           ✗ `{}` broke: {}",
+                    violation.invariant, violation.message
+                );
+            }
+            previous.clone_from(&state);
+            last_state = state;
+            last_views = format!("{:#?}", view.views);
+        },
+    );
+    if checked.violation.is_none() {
+        let _ = writeln!(out, "\nno invariant broke in {} steps", actions.len());
+    }
+    let _ = writeln!(
+        out,
+        "\nstate after step {}:\n{last_state}",
+        actions.len().saturating_sub(1)
+    );
+    let _ = writeln!(out, "projections:\n{last_views}");
+    out
+}
+
+/// The lines that differ between two renderings, as `- old` / `+ new`.
+fn changed_lines(before: &str, after: &str) -> Vec<String> {
+    similar::TextDiff::from_lines(before, after)
+        .iter_all_changes()
+        .filter_map(|change| {
+            let sign = match change.tag() {
+                similar::ChangeTag::Delete => "-",
+                similar::ChangeTag::Insert => "+",
+                similar::ChangeTag::Equal => return None,
+            };
+            Some(format!("{sign} {}", change.value().trim_end()))
+        })
+        .collect()
+}
