@@ -12,13 +12,27 @@ pub type Title = ArrayString<24>;
 /// The payment provider's key for an activated subscription (`pk_` + 8..=16 of `[a-z0-9]`).
 pub type ProviderKey = ArrayString<24>;
 
+/// A plan's currency. Added in schema 2; everything written before it was in dollars, so
+/// the default is the one old actions and events are read as.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Currency {
+    #[default]
+    Usd,
+    Eur,
+    Gbp,
+}
+
 /// One command. Amounts are signed so hostile zero and negative prices are expressible and
 /// refused with a reason.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubscriptionAction {
+    /// Schema 2 added `currency`; schema 1 logs are upcast to the default currency by
+    /// [`super::upcast::upcast_action`].
     Subscribe {
         sub: SubscriberId,
         plan_cents: i64,
+        currency: Currency,
     },
     Activate {
         sub: SubscriberId,

@@ -8,11 +8,17 @@ use super::state::{Post, PostStatus, SubStatus, Subscription, SubscriptionsState
 pub fn apply(state: &mut SubscriptionsState, event: &Event) {
     state.applied += 1;
     let changed = match *event {
-        Event::Subscribed { sub, plan_cents } => with_sub(state, sub, |s| {
+        Event::Subscribed {
+            sub,
+            plan_cents,
+            currency,
+        } => with_sub(state, sub, |s| {
             let changed = !matches!(s.status, SubStatus::Pending | SubStatus::Active)
-                || s.plan_cents != plan_cents;
+                || s.plan_cents != plan_cents
+                || s.currency != currency;
             s.status = SubStatus::Pending;
             s.plan_cents = plan_cents;
+            s.currency = currency;
             s.provider_key = None;
             s.activated_at = None;
             changed

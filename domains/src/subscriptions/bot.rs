@@ -5,7 +5,7 @@
 use arrayvec::ArrayString;
 use rewind_engine::Choices;
 
-use super::action::{PostId, SubscriberId, SubscriptionAction as Action, text};
+use super::action::{Currency, PostId, SubscriberId, SubscriptionAction as Action, text};
 use super::state::{MAX_POSTS, MAX_SUBS, PostStatus, SubscriptionsState};
 use super::validate::{MAX_PLAN_CENTS, MIN_PLAN_CENTS};
 
@@ -15,6 +15,8 @@ pub const TITLES: [&str; 4] = ["Hello", "Behind the scenes", "Q and A", "New vid
 pub const KEYS: [&str; 3] = ["pk_live0001", "pk_test1234", "pk_abcdef99"];
 /// Plans, in cents.
 pub const PLANS: [i64; 3] = [500, 1000, 2500];
+/// Currencies, the default first.
+pub const CURRENCIES: [Currency; 3] = [Currency::Usd, Currency::Eur, Currency::Gbp];
 
 const HOSTILE_PERCENT: u32 = 3;
 const BAD_KEYS: [&str; 5] = ["", "pk_", "sk_live0001", "pk_LIVE0001", "pk_live 001"];
@@ -30,6 +32,7 @@ pub fn next_action(state: &SubscriptionsState, choices: &mut dyn Choices) -> Act
         0 => Action::Subscribe {
             sub,
             plan_cents: *choices.pick(&PLANS),
+            currency: *choices.pick(&CURRENCIES),
         },
         1 => Action::Activate {
             sub,
@@ -71,6 +74,7 @@ fn hostile(choices: &mut dyn Choices) -> Action {
                 i64::MIN,
                 i64::MAX,
             ]),
+            currency: Currency::Usd,
         },
         1 => Action::Activate {
             sub,
@@ -107,15 +111,26 @@ pub fn shrink_action(action: &Action) -> Vec<Action> {
         }
     };
     match *action {
-        Action::Subscribe { sub, plan_cents } => {
+        Action::Subscribe {
+            sub,
+            plan_cents,
+            currency,
+        } => {
             push(Action::Subscribe {
                 sub,
                 plan_cents: PLANS[0],
+                currency: Currency::Usd,
+            });
+            push(Action::Subscribe {
+                sub,
+                plan_cents,
+                currency: Currency::Usd,
             });
             for lower in 0..sub.min(MAX_SUBS as u8) {
                 push(Action::Subscribe {
                     sub: lower,
                     plan_cents,
+                    currency,
                 });
             }
         }

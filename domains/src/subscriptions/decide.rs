@@ -17,7 +17,11 @@ pub fn decide(
     out: &mut Vec<Event>,
 ) -> Result<(), Reject> {
     match *action {
-        SubscriptionAction::Subscribe { sub, plan_cents } => {
+        SubscriptionAction::Subscribe {
+            sub,
+            plan_cents,
+            currency,
+        } => {
             if !(MIN_PLAN_CENTS..=MAX_PLAN_CENTS).contains(&plan_cents) {
                 return Err(Reject::PlanOutOfRange {
                     plan_cents,
@@ -28,14 +32,18 @@ pub fn decide(
             let current = subscription(state, sub)?;
             let plan_cents = plan_cents as u64;
             match current.status {
-                SubStatus::None | SubStatus::Cancelled => {
-                    out.push(Event::Subscribed { sub, plan_cents })
-                }
-                SubStatus::Pending | SubStatus::Active if current.plan_cents == plan_cents => {}
+                SubStatus::None | SubStatus::Cancelled => out.push(Event::Subscribed {
+                    sub,
+                    plan_cents,
+                    currency,
+                }),
+                SubStatus::Pending | SubStatus::Active
+                    if current.plan_cents == plan_cents && current.currency == currency => {}
                 SubStatus::Pending | SubStatus::Active => {
                     return Err(Reject::AlreadySubscribed {
                         sub,
                         plan_cents: current.plan_cents,
+                        currency: current.currency,
                     });
                 }
             }

@@ -17,12 +17,13 @@ mod outbox;
 mod react;
 mod reject;
 mod state;
+mod upcast;
 mod validate;
 
 use rewind_engine::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
 
-pub use action::{PostId, ProviderKey, SubscriberId, SubscriptionAction, Title, text};
-pub use bot::{KEYS, PLANS, TITLES};
+pub use action::{Currency, PostId, ProviderKey, SubscriberId, SubscriptionAction, Title, text};
+pub use bot::{CURRENCIES, KEYS, PLANS, TITLES};
 pub use event::SubscriptionEvent;
 pub use outbox::{Email, Outbox, RECENT_EMAILS};
 pub use reject::{KeyProblem, SubscriptionReject, TitleProblem};
@@ -36,7 +37,8 @@ pub struct Subscriptions;
 
 impl Domain for Subscriptions {
     const NAME: &'static str = "subscriptions";
-    const SCHEMA: u32 = 1;
+    /// 2: `Subscribe` and `Subscribed` carry a currency (see [`upcast`]).
+    const SCHEMA: u32 = 2;
     const REACTS: bool = true;
 
     type Config = ();
@@ -60,6 +62,10 @@ impl Domain for Subscriptions {
 
     fn apply(state: &mut SubscriptionsState, event: &SubscriptionEvent) {
         apply::apply(state, event);
+    }
+
+    fn upcast_action(schema: u32, action: serde_json::Value) -> Result<serde_json::Value, String> {
+        upcast::upcast_action(schema, action)
     }
 
     fn react(

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::action::{PostId, SubscriberId};
+use super::action::{Currency, PostId, SubscriberId};
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum SubscriptionReject {
@@ -20,6 +20,7 @@ pub enum SubscriptionReject {
     AlreadySubscribed {
         sub: SubscriberId,
         plan_cents: u64,
+        currency: Currency,
     },
     NotSubscribed {
         sub: SubscriberId,
@@ -73,9 +74,13 @@ impl fmt::Display for SubscriptionReject {
                 "a plan of {plan_cents} cents is out of range; it must be {minimum}..={maximum}"
             ),
             InvalidProviderKey { problem } => write!(f, "invalid provider key: {problem}"),
-            AlreadySubscribed { sub, plan_cents } => write!(
+            AlreadySubscribed {
+                sub,
+                plan_cents,
+                currency,
+            } => write!(
                 f,
-                "subscriber {sub} already holds a plan of {plan_cents} cents; cancel it first"
+                "subscriber {sub} already holds a plan of {plan_cents} cents in {currency:?}; cancel it first"
             ),
             NotSubscribed { sub } => write!(f, "subscriber {sub} has no subscription"),
             SubscriptionCancelled { sub } => {

@@ -3,7 +3,7 @@
 
 use rewind_engine::Bugs;
 
-use super::action::{ProviderKey, Title};
+use super::action::{Currency, ProviderKey, Title};
 use super::event::SubscriptionEvent;
 
 /// Subscriber ids at or above this are unknown.
@@ -24,6 +24,7 @@ pub enum SubStatus {
 pub struct Subscription {
     pub status: SubStatus,
     pub plan_cents: u64,
+    pub currency: Currency,
     pub provider_key: Option<ProviderKey>,
     /// When the current activation happened, as its event says.
     pub activated_at: Option<u64>,

@@ -83,6 +83,7 @@ fn shrinking_offers_only_simpler_different_actions() {
     let action = SubscriptionAction::Subscribe {
         sub: 3,
         plan_cents: 2500,
+        currency: Currency::Gbp,
     };
     let simpler = Subscriptions::shrink_action(&action);
     assert!(!simpler.is_empty());

@@ -3,17 +3,20 @@
 
 use rewind_domains::subscriptions::bugs::PIN_KEEPS_OLD_PIN;
 use rewind_domains::subscriptions::{
-    Email, KeyProblem, MAX_PLAN_CENTS, MIN_PLAN_CENTS, Outbox, SubStatus, SubscriptionAction as A,
-    SubscriptionEvent as E, SubscriptionReject as R, Subscriptions, TitleProblem, text,
+    Currency, Email, KeyProblem, MAX_PLAN_CENTS, MIN_PLAN_CENTS, Outbox, SubStatus,
+    SubscriptionAction as A, SubscriptionEvent as E, SubscriptionReject as R, Subscriptions,
+    TitleProblem, text,
 };
 use rewind_engine::{Bugs, Engine, Scenario, project};
 
 const KEY: &str = "pk_live0001";
+const USD: Currency = Currency::Usd;
 
 fn subscribed(sub: u8) -> E {
     E::Subscribed {
         sub,
         plan_cents: 500,
+        currency: USD,
     }
 }
 
@@ -47,6 +50,7 @@ fn subscribing_starts_a_pending_subscription() {
         .when(A::Subscribe {
             sub: 0,
             plan_cents: 500,
+            currency: USD,
         })
         .then_events([subscribed(0)])
         .and_state(|s| assert_eq!(s.subs[0].status, SubStatus::Pending));
@@ -63,7 +67,11 @@ fn plans_out_of_range_are_refused() {
         i64::MAX,
     ] {
         Scenario::<Subscriptions>::new()
-            .when(A::Subscribe { sub: 0, plan_cents })
+            .when(A::Subscribe {
+                sub: 0,
+                plan_cents,
+                currency: USD,
+            })
             .then_reject(R::PlanOutOfRange {
                 plan_cents,
                 minimum: MIN_PLAN_CENTS,
@@ -79,6 +87,7 @@ fn unknown_subscribers_are_refused() {
             A::Subscribe {
                 sub,
                 plan_cents: 500,
+                currency: USD,
             },
             A::Activate {
                 sub,
@@ -100,15 +109,18 @@ fn subscribing_again_to_the_same_plan_is_a_noop_and_to_another_is_refused() {
         .when(A::Subscribe {
             sub: 0,
             plan_cents: 500,
+            currency: USD,
         })
         .then_nothing()
         .when(A::Subscribe {
             sub: 0,
             plan_cents: 1000,
+            currency: USD,
         })
         .then_reject(R::AlreadySubscribed {
             sub: 0,
             plan_cents: 500,
+            currency: USD,
         });
 }
 
@@ -119,10 +131,12 @@ fn a_cancelled_subscriber_can_subscribe_again() {
         .when(A::Subscribe {
             sub: 0,
             plan_cents: 1000,
+            currency: USD,
         })
         .then_events([E::Subscribed {
             sub: 0,
             plan_cents: 1000,
+            currency: USD,
         }]);
 }
 
@@ -133,6 +147,7 @@ fn activation_records_the_logical_time_it_was_decided_at() {
             A::Subscribe {
                 sub: 0,
                 plan_cents: 500,
+                currency: USD,
             },
             A::CreatePost {
                 post: 0,
@@ -387,9 +402,32 @@ fn a_subscription_event_of_schema_1_without_currency_still_loads() {
         event,
         E::Subscribed {
             sub: 1,
-            plan_cents: 500
+            plan_cents: 500,
+            currency: USD,
         }
     );
+}
+
+#[test]
+fn the_same_plan_in_another_currency_is_a_different_plan() {
+    Scenario::<Subscriptions>::new()
+        .given([subscribed(0)])
+        .when(A::Subscribe {
+            sub: 0,
+            plan_cents: 500,
+            currency: Currency::Eur,
+        })
+        .then_reject(R::AlreadySubscribed {
+            sub: 0,
+            plan_cents: 500,
+            currency: USD,
+        });
+}
+
+#[test]
+fn an_unknown_currency_does_not_deserialize() {
+    let json = r#"{"Subscribe":{"sub":0,"plan_cents":500,"currency":"XYZ"}}"#;
+    assert!(serde_json::from_str::<A>(json).is_err());
 }
 
 #[test]
