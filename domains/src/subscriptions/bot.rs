@@ -6,7 +6,7 @@ use arrayvec::ArrayString;
 use rewind_engine::Choices;
 
 use super::action::{Currency, PostId, SubscriberId, SubscriptionAction as Action, text};
-use super::state::{MAX_POSTS, MAX_SUBS, PostStatus, SubscriptionsState};
+use super::state::{MAX_POSTS, MAX_SUBS, PostStatus, SubStatus, SubscriptionsState};
 use super::validate::{MAX_PLAN_CENTS, MIN_PLAN_CENTS};
 
 /// Titles the bot writes; the first is the simplest for shrinking.
@@ -26,37 +26,48 @@ pub fn next_action(state: &SubscriptionsState, choices: &mut dyn Choices) -> Act
     if choices.chance(HOSTILE_PERCENT, 100) {
         return hostile(choices);
     }
-    let sub = choices.below(MAX_SUBS as u32) as SubscriberId;
-    let post = choices.below(MAX_POSTS as u32) as PostId;
+    let subs = &state.subs;
+    let posts = &state.posts;
     match choices.weighted(&[12, 12, 4, 10, 10, 14, 14, 4]) {
         0 => Action::Subscribe {
-            sub,
+            sub: aim(choices, MAX_SUBS, |i| {
+                matches!(subs[i].status, SubStatus::None | SubStatus::Cancelled)
+            }),
             plan_cents: *choices.pick(&PLANS),
             currency: *choices.pick(&CURRENCIES),
         },
         1 => Action::Activate {
-            sub,
+            sub: aim(choices, MAX_SUBS, |i| subs[i].status == SubStatus::Pending),
             provider_key: pick_text(choices, &KEYS),
         },
-        2 => Action::Cancel { sub },
-        3 => {
-            let fresh = state
-                .posts
-                .iter()
-                .position(|p| p.status == PostStatus::Absent)
-                .map_or(post, |index| index as PostId);
-            Action::CreatePost {
-                post: fresh,
-                title: pick_text(choices, &TITLES),
-            }
-        }
-        4 => Action::PublishPost { post },
-        5 => Action::UpdatePost {
-            post,
+        2 => Action::Cancel {
+            sub: aim(choices, MAX_SUBS, |i| {
+                matches!(subs[i].status, SubStatus::Pending | SubStatus::Active)
+            }),
+        },
+        3 => Action::CreatePost {
+            post: aim(choices, MAX_POSTS, |i| {
+                posts[i].status == PostStatus::Absent
+            }),
             title: pick_text(choices, &TITLES),
         },
-        6 => Action::PinPost { post },
-        _ => Action::UnpinPost { post },
+        4 => Action::PublishPost {
+            post: aim(choices, MAX_POSTS, |i| posts[i].status == PostStatus::Draft),
+        },
+        5 => Action::UpdatePost {
+            post: aim(choices, MAX_POSTS, |i| {
+                posts[i].status != PostStatus::Absent
+            }),
+            title: pick_text(choices, &TITLES),
+        },
+        6 => Action::PinPost {
+            post: aim(choices, MAX_POSTS, |i| {
+                posts[i].status == PostStatus::Published
+            }),
+        },
+        _ => Action::UnpinPost {
+            post: aim(choices, MAX_POSTS, |i| posts[i].pinned),
+        },
     }
 }
 
@@ -95,6 +106,21 @@ fn hostile(choices: &mut dyn Choices) -> Action {
             post: *choices.pick(&[MAX_POSTS as PostId, u8::MAX]),
         },
     }
+}
+
+/// Aims an action: four times in five an id below `len` for which `fits` holds (when there
+/// is one), otherwise any id, so refusals and no-ops on the wrong target still happen.
+fn aim(choices: &mut dyn Choices, len: usize, fits: impl Fn(usize) -> bool) -> u8 {
+    let any = choices.below(len as u32) as usize;
+    if !choices.chance(4, 5) {
+        return any as u8;
+    }
+    let count = (0..len).filter(|&i| fits(i)).count();
+    if count == 0 {
+        return any as u8;
+    }
+    let nth = choices.below(count as u32) as usize;
+    (0..len).filter(|&i| fits(i)).nth(nth).unwrap_or(any) as u8
 }
 
 /// One of `items` as inline text.
