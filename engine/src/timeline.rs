@@ -20,7 +20,7 @@ impl<D: Domain> Timeline<D> {
         snapshots.push(state.clone());
         for (index, event) in events.iter().enumerate() {
             D::apply(&mut state, event);
-            if (index + 1) % every == 0 {
+            if (index + 1).is_multiple_of(every) {
                 snapshots.push(state.clone());
             }
         }

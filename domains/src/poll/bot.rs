@@ -82,5 +82,5 @@ fn junk_vote(choices: &mut dyn Choices) -> PollAction {
 
 /// One word of a fixed list, as a choice.
 fn word(choices: &mut dyn Choices, list: &[&'static str]) -> Choice {
-    choice(*choices.pick::<&str>(list))
+    choice(choices.pick::<&str>(list))
 }

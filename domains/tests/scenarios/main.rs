@@ -1,0 +1,3 @@
+//! Given/when/then rule tests for every domain: the domains crate's one integration-test binary.
+
+mod poll;
