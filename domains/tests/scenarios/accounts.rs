@@ -7,11 +7,9 @@ use rewind_domains::accounts::{
 use rewind_engine::Scenario;
 
 /// Wrong passwords, the lockout window and the cooldown.
-#[path = "accounts/lockout.rs"]
 mod lockout;
 
 /// The player context: lives granted by payments and spent by deaths.
-#[path = "accounts/lives.rs"]
 mod lives;
 
 const ALICE: u8 = 1;

@@ -1,3 +1,5 @@
 //! Given/when/then rule tests for every domain: the domains crate's one integration-test binary.
 
+mod accounts;
 mod poll;
+mod subscriptions;

@@ -8,7 +8,6 @@ use rewind_domains::subscriptions::{
 use rewind_engine::{Bugs, Engine, Scenario};
 
 /// Posts: drafts, publishing, titles, the one-pin reactor and the outbox.
-#[path = "subscriptions/posts.rs"]
 mod posts;
 
 const KEY: &str = "pk_live0001";
