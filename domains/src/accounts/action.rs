@@ -74,6 +74,9 @@ impl AccountAction {
 
     /// A password from a literal, truncated to [`PASSWORD_CAPACITY`] bytes (for bots and tests).
     pub fn password(text: &str) -> Password {
+        if let Ok(password) = Password::from(text) {
+            return password;
+        }
         let mut password = Password::new();
         for ch in text.chars() {
             if password.try_push(ch).is_err() {

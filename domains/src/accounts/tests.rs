@@ -100,3 +100,11 @@ fn shrinking_offers_only_simpler_different_actions() {
         vec![]
     );
 }
+
+#[test]
+fn literal_passwords_are_truncated_to_capacity() {
+    assert_eq!(AccountAction::password("hunter22").as_str(), "hunter22");
+    let long = AccountAction::password("averyveryverylongpassword");
+    assert_eq!(long.len(), PASSWORD_CAPACITY);
+    assert!("averyveryverylongpassword".starts_with(long.as_str()));
+}

@@ -63,6 +63,9 @@ pub enum SubscriptionAction {
 
 /// Inline text from a literal, truncated to the capacity (for bots and tests).
 pub fn text<const N: usize>(literal: &str) -> ArrayString<N> {
+    if let Ok(fits) = ArrayString::from(literal) {
+        return fits;
+    }
     let mut out = ArrayString::new();
     for ch in literal.chars() {
         if out.try_push(ch).is_err() {
