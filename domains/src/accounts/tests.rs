@@ -108,3 +108,19 @@ fn literal_passwords_are_truncated_to_capacity() {
     assert_eq!(long.len(), PASSWORD_CAPACITY);
     assert!("averyveryverylongpassword".starts_with(long.as_str()));
 }
+
+/// A fixed seed's event log hash, pinned: a silent change of the rules or the bot fails here.
+/// If a change is intended, update the constant and say why in the commit.
+#[test]
+fn golden_event_log_hash() {
+    let mut engine = Engine::<Accounts>::new(AccountsConfig::default(), 2024, Bugs::NONE);
+    let mut choices = RandomChoices::new(2024);
+    for _ in 0..2_000 {
+        let action = Accounts::next_action(engine.state(), &mut choices);
+        let _ = engine.dispatch(action);
+    }
+    assert_eq!(
+        format!("{:#018x}", rewind_engine::hash_events(engine.events())),
+        "0xa0301b387e589b30"
+    );
+}

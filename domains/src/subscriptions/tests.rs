@@ -93,3 +93,19 @@ fn shrinking_offers_only_simpler_different_actions() {
         vec![]
     );
 }
+
+/// A fixed seed's event log hash, pinned: a silent change of the rules or the bot fails here.
+/// If a change is intended, update the constant and say why in the commit.
+#[test]
+fn golden_event_log_hash() {
+    let mut engine = Engine::<Subscriptions>::new((), 2024, Bugs::NONE);
+    let mut choices = RandomChoices::new(2024);
+    for _ in 0..2_000 {
+        let action = Subscriptions::next_action(engine.state(), &mut choices);
+        let _ = engine.dispatch(action);
+    }
+    assert_eq!(
+        format!("{:#018x}", rewind_engine::hash_events(engine.events())),
+        "0xc14f06cddbf236c5"
+    );
+}
