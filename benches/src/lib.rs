@@ -1,1 +1,106 @@
-//! Shared set-up for the benchmarks.
+//! Shared set-up for the benchmarks: recorded histories to replay and action lists to dispatch,
+//! all made from fixed seeds so every run measures the same work.
+
+use rewind_domains::ShortName;
+use rewind_domains::poll::{PollEvent, PollState};
+use rewind_engine::{Bugs, Choices, Engine, Model, Projection, RandomChoices, SeededRng};
+
+/// A poll's event log of `votes` votes: opened with four choices, then votes from 10,000
+/// voters, one in twenty a misspelling. (The bot closes its polls within a hundred steps, so
+/// long poll histories are made here rather than played.)
+pub fn poll_events(votes: usize, seed: u64) -> Vec<PollEvent> {
+    let offered = ["tea", "coffee", "cocoa", "juice"].map(ShortName::of);
+    let misspelled = ShortName::of("cofee");
+    let mut rng = SeededRng::new(seed, 0);
+    let mut events = Vec::with_capacity(votes + 1);
+    events.push(PollEvent::PollOpened {
+        choices: offered.to_vec(),
+    });
+    for _ in 0..votes {
+        let choice = if rng.below(20) == 0 {
+            misspelled
+        } else {
+            offered[rng.below(4) as usize]
+        };
+        events.push(PollEvent::VoteCast {
+            voter: 1 + rng.below(10_000),
+            choice,
+        });
+    }
+    events
+}
+
+/// The hand-written fold a programmer would write over the same events without rewind: the
+/// practical limit for event replay.
+pub fn poll_fold_by_hand(events: &[PollEvent]) -> (bool, usize, u64) {
+    let (mut open, mut choices, mut votes) = (false, 0, 0u64);
+    for event in events {
+        match event {
+            PollEvent::PollOpened { choices: offered } => {
+                open = true;
+                choices = offered.len();
+            }
+            PollEvent::VoteCast { .. } => votes += 1,
+            PollEvent::VotingStopped => open = false,
+        }
+    }
+    (open, choices, votes)
+}
+
+/// What `Engine::replay_events` rebuilt, in the hand fold's terms, to check both agree.
+pub fn poll_summary(state: &PollState) -> (bool, usize, u64) {
+    (
+        state.phase == rewind_domains::poll::Phase::Open,
+        state.choices.len(),
+        state.votes_cast,
+    )
+}
+
+/// `count` actions the bot of `M` plays from `seed`, in runs of `steps` (each from a fresh
+/// engine), as the dispatch benchmark replays them.
+pub fn bot_runs<M: Model>(runs: usize, steps: usize, seed: u64) -> Vec<Vec<M::Action>> {
+    (0..runs as u64)
+        .map(|run| {
+            let seed = rewind_engine::run_seed(seed, run);
+            let mut engine = Engine::<M>::new(M::Config::default(), seed, Bugs::NONE);
+            let mut choices = RandomChoices::new(seed);
+            for _ in 0..steps {
+                let action = M::next_action(engine.state(), &mut choices as &mut dyn Choices);
+                let _ = engine.dispatch(action);
+            }
+            engine.actions().to_vec()
+        })
+        .collect()
+}
+
+/// Dispatches every run's actions through a fresh engine from its seed; with `check`, folds
+/// the projections and runs every invariant after every dispatch, as the harness does.
+/// Returns the number of dispatches.
+pub fn dispatch_runs<M: Model>(runs: &[Vec<M::Action>], seed: u64, check: bool) -> u64 {
+    let mut dispatched = 0;
+    for (run, actions) in runs.iter().enumerate() {
+        let seed = rewind_engine::run_seed(seed, run as u64);
+        let mut engine = Engine::<M>::new(M::Config::default(), seed, Bugs::NONE);
+        engine.reserve(actions.len());
+        let mut views = M::projections(&M::Config::default(), Bugs::NONE);
+        for action in actions {
+            let outcome = engine.dispatch(action.clone());
+            if check {
+                if let Ok(range) = outcome {
+                    for event in &engine.events()[range] {
+                        views.fold(event);
+                    }
+                }
+                for invariant in M::invariants() {
+                    assert!(
+                        (invariant.check)(engine.state(), &views).is_ok(),
+                        "{} broke",
+                        invariant.name
+                    );
+                }
+            }
+            dispatched += 1;
+        }
+    }
+    dispatched
+}

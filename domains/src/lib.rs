@@ -1,4 +1,8 @@
-//! Worked domains.
+//! rewind-domains: worked systems built on rewind-engine, one folder each.
+
 pub mod accounts;
 pub mod poll;
+pub mod short_name;
 pub mod subscriptions;
+
+pub use short_name::ShortName;

@@ -45,7 +45,6 @@ impl<R: fmt::Display> fmt::Display for Refusal<R> {
 /// Each [`Engine::dispatch`] is one step: the action is decided, its events applied, the
 /// reactors' follow-ups dispatched; all of it lands or none of it does. Every step, accepted
 /// or refused, is kept in the action log, so re-dispatching the log reproduces the events.
-#[derive(Clone, Debug)]
 pub struct Engine<D: Domain> {
     config: D::Config,
     bugs: Bugs,
@@ -57,6 +56,38 @@ pub struct Engine<D: Domain> {
     step_ends: Vec<usize>,
     /// Events given before the first step (see [`Engine::resume`]).
     given: usize,
+}
+
+// Written out rather than derived: a derive would demand `D: Clone + Debug` of the domain's
+// marker type (usually a bare unit struct), though only its associated types are stored.
+impl<D: Domain> Clone for Engine<D> {
+    fn clone(&self) -> Self {
+        Engine {
+            config: self.config.clone(),
+            bugs: self.bugs,
+            env: self.env.clone(),
+            state: self.state.clone(),
+            actions: self.actions.clone(),
+            events: self.events.clone(),
+            step_ends: self.step_ends.clone(),
+            given: self.given,
+        }
+    }
+}
+
+impl<D: Domain> fmt::Debug for Engine<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Engine")
+            .field("config", &self.config)
+            .field("bugs", &self.bugs)
+            .field("env", &self.env)
+            .field("state", &self.state)
+            .field("actions", &self.actions)
+            .field("events", &self.events)
+            .field("step_ends", &self.step_ends)
+            .field("given", &self.given)
+            .finish()
+    }
 }
 
 impl<D: Domain> Engine<D> {
@@ -85,6 +116,14 @@ impl<D: Domain> Engine<D> {
         engine.given = events.len();
         engine.events = events;
         engine
+    }
+
+    /// Reserves room for `steps` more steps (and as many events), so a run of known length
+    /// does not grow its logs step by step.
+    pub fn reserve(&mut self, steps: usize) {
+        self.actions.reserve(steps);
+        self.step_ends.reserve(steps);
+        self.events.reserve(steps);
     }
 
     /// Dispatches one action as an atomic step. On success, returns the range of the event
@@ -232,6 +271,7 @@ impl<D: Domain> Engine<D> {
     pub fn redispatch(&self) -> Engine<D> {
         let given = self.events[..self.given].to_vec();
         let mut replica = Engine::resume(self.config.clone(), self.env.seed(), self.bugs, given);
+        replica.reserve(self.actions.len());
         for action in &self.actions {
             let _ = replica.dispatch(action.clone());
         }

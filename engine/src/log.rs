@@ -15,6 +15,7 @@ pub const LOG_FORMAT: &str = "rewind-log/1";
 
 /// What broke, as recorded when the log was written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Violation {
     /// The invariant's name, or a generic check (`no_panic`, `replay_rebuilds_state`, ...).
     pub invariant: String,
@@ -41,7 +42,6 @@ pub struct Log {
 }
 
 /// A log decoded for domain `D`.
-#[derive(Clone, Debug)]
 pub struct TypedLog<D: Model> {
     pub seed: u64,
     pub config: D::Config,
@@ -49,6 +49,34 @@ pub struct TypedLog<D: Model> {
     pub found_by: String,
     pub actions: Vec<D::Action>,
     pub violation: Violation,
+}
+
+// Written out rather than derived: a derive would demand `D: Clone + Debug` of the domain's
+// marker type (usually a bare unit struct), though only its associated types are stored.
+impl<D: Model> Clone for TypedLog<D> {
+    fn clone(&self) -> Self {
+        TypedLog {
+            seed: self.seed,
+            config: self.config.clone(),
+            bug: self.bug,
+            found_by: self.found_by.clone(),
+            actions: self.actions.clone(),
+            violation: self.violation.clone(),
+        }
+    }
+}
+
+impl<D: Model> fmt::Debug for TypedLog<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TypedLog")
+            .field("seed", &self.seed)
+            .field("config", &self.config)
+            .field("bug", &self.bug)
+            .field("found_by", &self.found_by)
+            .field("actions", &self.actions)
+            .field("violation", &self.violation)
+            .finish()
+    }
 }
 
 impl<D: Model> TypedLog<D> {

@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 
 use rewind_engine::{Bug, Bugs, Domain, Log, LogError, Model, TypedLog};
 
+use crate::hunt::{Hunt, hunt};
 use crate::shrink::{ShrinkReport, shrink};
 use crate::sim::{SimPlan, simulate};
 use crate::summary::{FailureReport, Summary};
@@ -43,6 +44,8 @@ pub trait DomainEntry: Sync {
     fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError>;
     /// Shrinks a stored log again (a fuzz import, a hand-edited log).
     fn shrink(&self, log: &Log, file: &str) -> Result<(Log, ShrinkReport), LogError>;
+    /// Hunts the planted bug `bug` from `seed` (see [`crate::hunt`]).
+    fn hunt(&self, bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt;
 }
 
 pub struct Entry<M>(PhantomData<fn() -> M>);
@@ -73,6 +76,9 @@ fn rerun_command<M: Domain>(plan: &SimPlan, run: u64, bug: Option<&Bug>) -> Stri
     );
     if plan.swarm {
         command.push_str(" --swarm");
+    }
+    if plan.history_every != crate::sim::DEFAULT_HISTORY_EVERY {
+        command.push_str(&format!(" --history-every {}", plan.history_every));
     }
     if let Some(bug) = bug {
         command.push_str(&format!(" --bug {}", bug.name));
@@ -148,6 +154,7 @@ impl<M: Model> DomainEntry for Entry<M> {
             rejected: counts.rejected,
             events: counts.events,
             invariants: M::invariants().len(),
+            history_every: plan.history_every,
             coverage: M::COVERAGE
                 .iter()
                 .map(|label| label.to_string())
@@ -186,5 +193,9 @@ impl<M: Model> DomainEntry for Entry<M> {
             ..typed
         };
         Ok((Log::new(&smaller), shrunk.report))
+    }
+
+    fn hunt(&self, bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt {
+        hunt::<M>(bug, seed, max_runs, steps)
     }
 }

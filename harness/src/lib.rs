@@ -9,6 +9,7 @@ pub mod check;
 pub mod corpus;
 pub mod entry;
 pub mod fuzz_choices;
+pub mod hunt;
 pub mod panic;
 pub mod regression;
 pub mod run;

@@ -21,6 +21,8 @@ pub struct RunSpec<'a, M: Model> {
     pub steps: usize,
     pub bugs: Bugs,
     pub swarm: bool,
+    /// Also re-dispatch the actions and rebuild the projections at the end of this run.
+    pub deep: bool,
 }
 
 /// Counts one or many runs add up.
@@ -68,13 +70,14 @@ pub fn swarm_mask<M: Model>(seed: u64, swarm: bool) -> u64 {
 }
 
 /// Plays one run, adding to `counts` and `coverage`. Domain invariants after every dispatch;
-/// the history checks once at the end; a panic anywhere is a `no_panic` violation.
+/// the history checks once at the end (the deep ones when `spec.deep`); a panic anywhere is a `no_panic` violation.
 pub fn run_once<M: Model>(
     spec: &RunSpec<'_, M>,
     counts: &mut RunCounts,
     coverage: &mut Coverage,
 ) -> Option<RunFailure<M>> {
     let mut engine = Engine::<M>::new(spec.config.clone(), spec.seed, spec.bugs);
+    engine.reserve(spec.steps);
     let mut views = M::projections(spec.config, spec.bugs);
     let mut choices = RandomChoices::new(spec.seed);
     let mask = swarm_mask::<M>(spec.seed, spec.swarm);
@@ -98,7 +101,7 @@ pub fn run_once<M: Model>(
             }
             step += 1;
         }
-        check::history(&engine, &views)
+        check::history(&engine, &views, spec.deep)
     });
     counts.runs += 1;
     let violation = match outcome {

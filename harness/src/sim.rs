@@ -14,6 +14,8 @@ use crate::run::{RunCounts, RunFailure, RunSpec, run_once};
 
 /// Runs per batch: the unit of work a thread takes, and of early stopping.
 pub const BATCH: u64 = 256;
+/// Default of [`SimPlan::history_every`].
+pub const DEFAULT_HISTORY_EVERY: u64 = 8;
 /// Failures kept per batch (the lowest run indices).
 const FAILURES_KEPT: usize = 8;
 
@@ -27,6 +29,9 @@ pub struct SimPlan {
     pub steps: usize,
     pub jobs: usize,
     pub swarm: bool,
+    /// Every run replays its events at the end; runs whose index is a multiple of this also
+    /// re-dispatch their actions and rebuild their projections (1: every run).
+    pub history_every: u64,
 }
 
 /// What the runs added up to.
@@ -124,6 +129,7 @@ fn play_batch<M: Model>(
             steps: plan.steps,
             bugs,
             swarm: plan.swarm,
+            deep: run.is_multiple_of(plan.history_every.max(1)),
         };
         if let Some(failure) = run_once(&spec, &mut batch.counts, &mut batch.coverage)
             && batch.failures.len() < FAILURES_KEPT

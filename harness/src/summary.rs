@@ -30,6 +30,8 @@ pub struct Summary {
     pub rejected: u64,
     pub events: u64,
     pub invariants: usize,
+    /// Runs between deep history checks (see `SimPlan::history_every`).
+    pub history_every: u64,
     pub coverage: Vec<(String, u64)>,
     pub failures: Vec<FailureReport>,
     /// Failing runs found besides the ones reported (same invariant, later runs).

@@ -1,10 +1,11 @@
 //! What voters and the organiser say.
 
-use arrayvec::ArrayString;
 use serde::{Deserialize, Serialize};
 
+use crate::ShortName;
+
 /// A choice's name as typed: at most 16 bytes, stored inline so votes never allocate.
-pub type Choice = ArrayString<16>;
+pub type Choice = ShortName;
 
 /// A voter's id. 0 is not a voter: ids start at 1.
 pub type Voter = u32;
@@ -62,5 +63,5 @@ impl PollAction {
 
 /// A choice name from a literal that fits (for tests and the bot's fixed word lists).
 pub fn choice(name: &str) -> Choice {
-    Choice::from(name).expect("choice names are at most 16 bytes")
+    ShortName::of(name)
 }

@@ -111,5 +111,17 @@ fn check_offered(choices: &[Choice]) -> Result<(), PollReject> {
 /// A misspelling is a well-formed name (it is recorded, and projections leave it out); junk
 /// is not: empty, control characters, or leading/trailing spaces.
 fn well_formed(choice: &Choice) -> bool {
-    !choice.is_empty() && choice.trim() == choice.as_str() && !choice.chars().any(char::is_control)
+    let bytes = choice.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) if bytes.is_ascii() => {
+            !first.is_ascii_whitespace()
+                && !last.is_ascii_whitespace()
+                && !bytes.iter().any(u8::is_ascii_control)
+        }
+        (Some(_), Some(_)) => {
+            let text = choice.as_str();
+            text.trim() == text && !text.chars().any(char::is_control)
+        }
+        _ => false,
+    }
 }

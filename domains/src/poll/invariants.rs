@@ -92,7 +92,7 @@ fn no_tally_for_unoffered_choice(state: &PollState, views: &PollViews) -> Result
 /// Per choice, valid ballots never exceed ballots.
 fn valid_tally_within_ballots(_state: &PollState, views: &PollViews) -> Result<(), String> {
     for (choice, valid) in views.valid.tally.iter() {
-        let ballots = views.ballots.tally.get(choice);
+        let ballots = views.ballots.tally.count(choice);
         if valid > ballots {
             return Err(format!(
                 "`{choice}` has {valid} valid ballots but only {ballots} ballots"

@@ -32,11 +32,18 @@ impl Tally {
         }
     }
 
-    pub fn get(&self, choice: &str) -> u64 {
+    /// The count for `choice` (0 when never seen).
+    #[inline]
+    pub fn count(&self, choice: &Choice) -> u64 {
         self.counts
             .iter()
-            .find(|(name, _)| name.as_str() == choice)
+            .find(|(name, _)| name == choice)
             .map_or(0, |(_, count)| *count)
+    }
+
+    /// The count for the name `choice` (0 when never seen or longer than any name).
+    pub fn get(&self, choice: &str) -> u64 {
+        Choice::new(choice).map_or(0, |choice| self.count(&choice))
     }
 
     pub fn total(&self) -> u64 {

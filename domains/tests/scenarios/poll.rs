@@ -1,13 +1,14 @@
 //! The poll's rules, as the organiser and the voters would state them.
 
+use rewind_domains::ShortName;
 use rewind_domains::poll::{
     Ballots, Phase, Poll, PollAction, PollEvent, PollReject, PollViews, RawTally,
     SECOND_VOTE_COUNTS, VOTE_AFTER_CLOSE_ACCEPTED, ValidTally, first_votes,
 };
 use rewind_engine::{Bugs, Choices, Engine, Model, Projection, RandomChoices, Scenario, project};
 
-fn name(text: &str) -> arrayvec::ArrayString<16> {
-    arrayvec::ArrayString::from(text).expect("short names")
+fn name(text: &str) -> ShortName {
+    ShortName::of(text)
 }
 
 fn opened(choices: &[&str]) -> PollEvent {

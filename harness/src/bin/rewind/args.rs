@@ -32,6 +32,27 @@ pub enum Command {
     },
     /// List the domains with their actions, invariants, coverage labels and planted bugs.
     Domains,
+    /// For every planted bug: median seconds and dispatches to find it over many seeds, and
+    /// the shrunk length (a markdown table).
+    Hunt(HuntArgs),
+}
+
+#[derive(Args)]
+pub struct HuntArgs {
+    /// A domain name, or `all`.
+    pub domain: String,
+    /// Master seeds per bug (1..=N).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub seeds: u64,
+    /// Give up on a seed after this many runs.
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_runs: u64,
+    /// Actions per run at most.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub steps: u64,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub jobs: Option<u64>,
 }
 
 #[derive(Subcommand)]
@@ -62,6 +83,10 @@ pub struct SimArgs {
     /// Switch a random subset of action kinds off in each run.
     #[arg(long)]
     pub swarm: bool,
+    /// Re-dispatch and rebuild projections at the end of every Nth run (every run replays
+    /// its events); 1 checks every run.
+    #[arg(long, default_value_t = rewind_harness::sim::DEFAULT_HISTORY_EVERY, value_parser = clap::value_parser!(u64).range(1..))]
+    pub history_every: u64,
     /// Plant this bug of the domain (see `rewind domains`).
     #[arg(long)]
     pub bug: Option<String>,

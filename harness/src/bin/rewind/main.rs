@@ -6,6 +6,7 @@
 mod args;
 mod corpus_cmd;
 mod domains_cmd;
+mod hunt_cmd;
 mod replay_cmd;
 mod sim_cmd;
 
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
             command: CorpusCommand::Check { dir },
         } => corpus_cmd::check(&dir),
         Command::Domains => domains_cmd::list(),
+        Command::Hunt(hunt) => hunt_cmd::run(&hunt),
     };
     match outcome {
         Ok(Found::Nothing) => ExitCode::SUCCESS,

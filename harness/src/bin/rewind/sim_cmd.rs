@@ -43,6 +43,7 @@ pub fn run(args: &SimArgs) -> Result<Found> {
         steps: args.steps as usize,
         jobs,
         swarm: args.swarm,
+        history_every: args.history_every,
     };
     let mut found = Found::Nothing;
     for entry in entries {

@@ -1,0 +1,33 @@
+//! Actions per second through `Engine::dispatch`, with and without the invariant checks,
+//! replaying action lists the bot played (so the bot's own cost is left out).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rewind_benches::{bot_runs, dispatch_runs};
+use rewind_domains::poll::Poll;
+use rewind_engine::Model;
+
+const RUNS: usize = 1_000;
+const STEPS: usize = 100;
+
+fn domain<M: Model>(c: &mut Criterion) {
+    let runs = bot_runs::<M>(RUNS, STEPS, 5);
+    let dispatches = runs.iter().map(Vec::len).sum::<usize>() as u64;
+    let mut group = c.benchmark_group(format!("dispatch/{}", M::NAME));
+    group.throughput(Throughput::Elements(dispatches));
+    group.bench_function("with invariants", |b| {
+        b.iter(|| dispatch_runs::<M>(black_box(&runs), 5, true))
+    });
+    group.bench_function("without invariants", |b| {
+        b.iter(|| dispatch_runs::<M>(black_box(&runs), 5, false))
+    });
+    group.finish();
+}
+
+fn dispatch(c: &mut Criterion) {
+    domain::<Poll>(c);
+}
+
+criterion_group!(benches, dispatch);
+criterion_main!(benches);

@@ -1,0 +1,327 @@
+//! `Log`: build → JSON → parse → decode round-trips; decode errors name the file and the
+//! field; hashes and file names depend on what the log means, not who found it.
+
+use rewind_engine::{Bugs, LOG_FORMAT, Log, LogError, TypedLog, Violation};
+use serde_json::{Map, Value, json};
+
+use crate::counter::{Counter, CounterAction};
+use crate::ledger::{Ledger, LedgerAction, LedgerConfig, WITHDRAW_IGNORED};
+use crate::ledger_model::BUGS;
+use crate::support::assert_contains;
+
+pub const FILE: &str = "corpus/ledger/balances_match_the_stream-0badc0de.json";
+
+fn typed() -> TypedLog<Ledger> {
+    TypedLog {
+        seed: u64::MAX - 1,
+        config: LedgerConfig { accounts: 6 },
+        bug: Some(&BUGS[1]),
+        found_by: "rewind sim ledger --seed 1 --bug withdraw_ignored".to_string(),
+        actions: vec![
+            LedgerAction::Deposit {
+                account: 5,
+                amount: 10,
+            },
+            LedgerAction::Stamp,
+            LedgerAction::Withdraw {
+                account: 5,
+                amount: 4,
+            },
+        ],
+        violation: Violation {
+            invariant: "balances_match_the_stream".to_string(),
+            step: 2,
+            message: "balances sum to 10 but the stream says 6".to_string(),
+        },
+    }
+}
+
+fn log() -> Log {
+    Log::new(&typed())
+}
+
+/// The JSON of [`log`] with `edit` applied to its top-level object.
+pub fn edited(edit: impl FnOnce(&mut Map<String, Value>)) -> String {
+    let mut value: Value = serde_json::from_str(&log().to_json()).unwrap();
+    edit(value.as_object_mut().unwrap());
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+#[track_caller]
+pub fn parse_error(text: &str) -> LogError {
+    let error = Log::parse(FILE, text).unwrap_err();
+    assert_eq!(error.file, FILE);
+    assert!(error.to_string().starts_with(FILE), "{error}");
+    error
+}
+
+#[track_caller]
+pub fn assert_field(error: &LogError, field: &str, parts: &[&str]) {
+    assert_eq!(error.field.as_deref(), Some(field), "{error}");
+    assert_contains(&error.to_string(), &[&format!("field `{field}`")]);
+    assert_contains(&error.problem, parts);
+}
+
+#[track_caller]
+fn decode_error<D: rewind_engine::Model>(log: &Log) -> LogError {
+    let error = log.decode::<D>(FILE).unwrap_err();
+    assert_eq!(error.file, FILE);
+    error
+}
+
+#[test]
+fn a_log_round_trips_through_json() {
+    let typed = typed();
+    let log = Log::new(&typed);
+    assert_eq!(log.format, LOG_FORMAT);
+    assert_eq!(log.domain, "ledger");
+    assert_eq!(log.schema, 2);
+    assert_eq!(log.bug.as_deref(), Some("withdraw_ignored"));
+    assert_eq!(log.config, Some(json!({ "accounts": 6 })));
+
+    let text = log.to_json();
+    let parsed = Log::parse(FILE, &text).unwrap();
+    assert_eq!(parsed, log);
+    let decoded = parsed.decode::<Ledger>(FILE).unwrap();
+    assert_eq!(decoded.seed, typed.seed);
+    assert_eq!(decoded.config, typed.config);
+    assert_eq!(decoded.bug, typed.bug);
+    assert_eq!(decoded.bugs(), Bugs::NONE.with(WITHDRAW_IGNORED));
+    assert_eq!(decoded.found_by, typed.found_by);
+    assert_eq!(decoded.actions, typed.actions);
+    assert_eq!(decoded.violation, typed.violation);
+    // `Ledger` is a bare unit struct: a typed log is Clone and Debug all the same.
+    let copy = decoded.clone();
+    assert_eq!(copy.actions, decoded.actions);
+    assert!(format!("{copy:?}").contains("withdraw_ignored"));
+}
+
+#[test]
+fn a_default_config_and_no_bug_are_left_out() {
+    let mut typed = typed();
+    typed.config = LedgerConfig::default();
+    typed.bug = None;
+    let log = Log::new(&typed);
+    let text = log.to_json();
+    assert!(!text.contains("\"config\""), "{text}");
+    assert!(!text.contains("\"bug\""), "{text}");
+    let decoded = Log::parse(FILE, &text)
+        .unwrap()
+        .decode::<Ledger>(FILE)
+        .unwrap();
+    assert_eq!(decoded.config, LedgerConfig::default());
+    assert_eq!(decoded.bug, None);
+    assert_eq!(decoded.bugs(), Bugs::NONE);
+    // `null` reads as absent.
+    let nulls = edited(|log| {
+        log.insert("config".into(), Value::Null);
+        log.insert("bug".into(), Value::Null);
+    });
+    let parsed = Log::parse(FILE, &nulls).unwrap();
+    assert_eq!((parsed.config, parsed.bug), (None, None));
+}
+
+#[test]
+fn to_json_is_stable_pretty_and_in_a_fixed_key_order() {
+    let log = log();
+    let expected = r#"{
+  "format": "rewind-log/1",
+  "domain": "ledger",
+  "schema": 2,
+  "seed": 18446744073709551614,
+  "config": {
+    "accounts": 6
+  },
+  "bug": "withdraw_ignored",
+  "found_by": "rewind sim ledger --seed 1 --bug withdraw_ignored",
+  "actions": [
+    {
+      "Deposit": {
+        "account": 5,
+        "amount": 10
+      }
+    },
+    "Stamp",
+    {
+      "Withdraw": {
+        "account": 5,
+        "amount": 4
+      }
+    }
+  ],
+  "violation": {
+    "invariant": "balances_match_the_stream",
+    "step": 2,
+    "message": "balances sum to 10 but the stream says 6"
+  }
+}
+"#;
+    assert_eq!(log.to_json(), expected);
+    assert_eq!(log.to_json(), log.clone().to_json());
+    // Parsing and writing again gives the same text, whatever order the file had its keys in.
+    let shuffled = r#"{"violation": {"message": "balances sum to 10 but the stream says 6",
+        "step": 2, "invariant": "balances_match_the_stream"},
+        "actions": [{"Deposit": {"amount": 10, "account": 5}}, "Stamp",
+                    {"Withdraw": {"amount": 4, "account": 5}}],
+        "found_by": "rewind sim ledger --seed 1 --bug withdraw_ignored",
+        "bug": "withdraw_ignored", "config": {"accounts": 6},
+        "seed": 18446744073709551614, "schema": 2, "domain": "ledger",
+        "format": "rewind-log/1"}"#;
+    assert_eq!(Log::parse(FILE, shuffled).unwrap().to_json(), expected);
+    assert_eq!(Log::parse(FILE, expected).unwrap().to_json(), expected);
+}
+
+#[test]
+fn a_log_of_another_domain_is_refused() {
+    let error = decode_error::<Counter>(&log());
+    assert_field(&error, "domain", &["ledger", "counter"]);
+}
+
+#[test]
+fn a_newer_schema_is_refused_naming_both_schemas() {
+    let mut log = log();
+    log.schema = 3;
+    let error = decode_error::<Ledger>(&log);
+    assert_field(&error, "schema", &["schema 3", "schema 2"]);
+}
+
+#[test]
+fn an_older_schema_is_upcast_by_the_domain() {
+    let text = edited(|log| {
+        log.insert("schema".into(), json!(1));
+        log.insert(
+            "actions".into(),
+            json!([{ "Deposit": { "account": 1, "cents": 25 } }, "Stamp"]),
+        );
+    });
+    let decoded = Log::parse(FILE, &text)
+        .unwrap()
+        .decode::<Ledger>(FILE)
+        .unwrap();
+    assert_eq!(
+        decoded.actions,
+        [
+            LedgerAction::Deposit {
+                account: 1,
+                amount: 25
+            },
+            LedgerAction::Stamp
+        ]
+    );
+    // The same action under the current schema is not rewritten: `cents` is unknown there.
+    let mut current = Log::parse(FILE, &text).unwrap();
+    current.schema = 2;
+    let error = decode_error::<Ledger>(&current);
+    assert_field(&error, "actions[0]", &["missing field `amount`"]);
+}
+
+#[test]
+fn a_schema_the_domain_cannot_upcast_is_refused_with_its_reason() {
+    let mut log = log();
+    log.schema = 0;
+    let error = decode_error::<Ledger>(&log);
+    assert_field(&error, "actions[0]", &["ledger schema 0 predates accounts"]);
+}
+
+#[test]
+fn the_default_upcaster_refuses_older_schemas() {
+    let typed = TypedLog::<Counter> {
+        seed: 1,
+        config: (),
+        bug: None,
+        found_by: "test".to_string(),
+        actions: vec![CounterAction::Add { by: 2 }],
+        violation: Violation {
+            invariant: "no_panic".to_string(),
+            step: 0,
+            message: "boom".to_string(),
+        },
+    };
+    let mut log = Log::new(&typed);
+    assert_eq!(log.config, None, "the unit config is the default");
+    assert_eq!(log.decode::<Counter>(FILE).unwrap().actions, typed.actions);
+    log.schema = 2;
+    let error = decode_error::<Counter>(&log);
+    assert_field(
+        &error,
+        "actions[0]",
+        &["counter has no upcaster from schema 2 to 3"],
+    );
+}
+
+#[test]
+fn an_unknown_action_is_named_by_its_index() {
+    let mut log = log();
+    log.actions[2] = json!({ "Embezzle": { "account": 5 } });
+    let error = decode_error::<Ledger>(&log);
+    assert_field(&error, "actions[2]", &["Embezzle"]);
+
+    let mut log = self::log();
+    log.actions[1] = json!({ "Deposit": { "account": "five", "amount": 1 } });
+    let error = decode_error::<Ledger>(&log);
+    assert_field(&error, "actions[1]", &[]);
+}
+
+#[test]
+fn an_unknown_bug_is_refused_listing_the_known_ones() {
+    let mut log = log();
+    log.bug = Some("withdraw_doubled".to_string());
+    let error = decode_error::<Ledger>(&log);
+    assert_field(
+        &error,
+        "bug",
+        &["withdraw_doubled", "double_deposit", "withdraw_ignored"],
+    );
+}
+
+#[test]
+fn a_config_of_the_wrong_shape_is_refused() {
+    let mut log = log();
+    log.config = Some(json!({ "accounts": "six" }));
+    let error = decode_error::<Ledger>(&log);
+    assert_field(&error, "config", &[]);
+}
+
+#[test]
+fn the_content_hash_ignores_how_a_log_was_found() {
+    let log = log();
+    let mut found_otherwise = log.clone();
+    found_otherwise.found_by = "cargo fuzz run ledger crash-1234".to_string();
+    assert_eq!(found_otherwise.content_hash(), log.content_hash());
+    assert_eq!(found_otherwise.file_name(), log.file_name());
+
+    let mut shorter = log.clone();
+    shorter.actions.pop();
+    assert_ne!(shorter.content_hash(), log.content_hash());
+    assert_ne!(shorter.file_name(), log.file_name());
+
+    let mut changed = log.clone();
+    changed.actions[0] = json!({ "Deposit": { "account": 5, "amount": 11 } });
+    assert_ne!(changed.file_name(), log.file_name());
+
+    let reread = Log::parse(FILE, &log.to_json()).unwrap();
+    assert_eq!(reread.content_hash(), log.content_hash());
+
+    let mut reseeded = log.clone();
+    reseeded.seed = 3;
+    assert_ne!(reseeded.content_hash(), log.content_hash());
+}
+
+#[test]
+fn the_file_name_is_the_invariant_and_eight_hex_digits() {
+    let log = log();
+    let name = log.file_name();
+    let hex = name
+        .strip_prefix("balances_match_the_stream-")
+        .and_then(|rest| rest.strip_suffix(".json"))
+        .unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(hex.len(), 8, "{name}");
+    assert!(
+        hex.chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+    );
+    assert_eq!(
+        u64::from_str_radix(hex, 16).unwrap(),
+        log.content_hash() >> 32
+    );
+}

@@ -1,0 +1,125 @@
+//! `Log::parse`: every malformed log is refused naming the file and, when one is at fault,
+//! the field.
+
+use rewind_engine::LOG_FORMAT;
+use serde_json::json;
+
+use crate::log::{FILE, assert_field, edited, parse_error};
+use crate::support::assert_contains;
+
+#[test]
+fn text_that_is_not_json_is_refused_naming_the_file() {
+    let error = parse_error("this is not { json");
+    assert_eq!(error.field, None);
+    assert_contains(&error.problem, &["not valid JSON"]);
+    assert_contains(&error.to_string(), &[FILE, "not valid JSON"]);
+    let error = parse_error("");
+    assert_contains(&error.problem, &["not valid JSON"]);
+}
+
+#[test]
+fn json_that_is_not_an_object_is_refused() {
+    for text in ["[1, 2]", "\"a log\"", "42", "null"] {
+        let error = parse_error(text);
+        assert_eq!(error.field, None, "{text}");
+        assert_contains(&error.problem, &["a log is a JSON object"]);
+    }
+}
+
+#[test]
+fn every_missing_required_field_is_named() {
+    for field in [
+        "format",
+        "domain",
+        "schema",
+        "seed",
+        "found_by",
+        "actions",
+        "violation",
+    ] {
+        let error = parse_error(&edited(|log| {
+            log.remove(field).unwrap();
+        }));
+        assert_field(&error, field, &["missing"]);
+    }
+}
+
+#[test]
+fn fields_of_the_wrong_type_are_named() {
+    let error = parse_error(&edited(|log| {
+        log.insert("seed".into(), json!("7"));
+    }));
+    assert_field(&error, "seed", &["whole number", "\"7\""]);
+
+    let error = parse_error(&edited(|log| {
+        log.insert("seed".into(), json!(-1));
+    }));
+    assert_field(&error, "seed", &["whole number", "-1"]);
+
+    let error = parse_error(&edited(|log| {
+        log.insert("seed".into(), json!(1.5));
+    }));
+    assert_field(&error, "seed", &["whole number", "1.5"]);
+
+    let error = parse_error(&edited(|log| {
+        log.insert("actions".into(), json!({ "Stamp": null }));
+    }));
+    assert_field(&error, "actions", &["array"]);
+
+    let error = parse_error(&edited(|log| {
+        log.insert("schema".into(), json!(1u64 << 33));
+    }));
+    assert_field(&error, "schema", &["out of range"]);
+
+    let error = parse_error(&edited(|log| {
+        log.insert("domain".into(), json!(["ledger"]));
+    }));
+    assert_field(&error, "domain", &["must be a string"]);
+
+    let error = parse_error(&edited(|log| {
+        log.insert("found_by".into(), json!(3));
+    }));
+    assert_field(&error, "found_by", &["must be a string"]);
+
+    let error = parse_error(&edited(|log| {
+        log.insert("bug".into(), json!(1));
+    }));
+    assert_field(&error, "bug", &["planted bug"]);
+
+    let error = parse_error(&edited(|log| {
+        log.insert("violation".into(), json!("it broke"));
+    }));
+    assert_field(&error, "violation", &[]);
+
+    let error = parse_error(&edited(|log| {
+        log["violation"].as_object_mut().unwrap().remove("step");
+    }));
+    assert_field(&error, "violation", &["step"]);
+}
+
+#[test]
+fn an_unknown_field_inside_the_violation_is_refused() {
+    let error = parse_error(&edited(|log| {
+        log["violation"]
+            .as_object_mut()
+            .unwrap()
+            .insert("stepp".into(), json!(3));
+    }));
+    assert_field(&error, "violation", &["stepp"]);
+}
+
+#[test]
+fn an_unknown_top_level_field_is_refused() {
+    let error = parse_error(&edited(|log| {
+        log.insert("sed".into(), json!(1));
+    }));
+    assert_field(&error, "sed", &["unknown field", "seed"]);
+}
+
+#[test]
+fn another_format_is_refused_naming_both() {
+    let error = parse_error(&edited(|log| {
+        log.insert("format".into(), json!("rewind-log/2"));
+    }));
+    assert_field(&error, "format", &["rewind-log/2", LOG_FORMAT]);
+}

@@ -1,0 +1,115 @@
+//! `rewind hunt`: for every planted bug, how long the harness takes to find it.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Result;
+use rewind_engine::Bug;
+use rewind_harness::DomainEntry;
+use rewind_harness::catalog;
+use rewind_harness::hunt::{Hunt, median};
+use rewind_harness::summary::group;
+
+use crate::Found;
+use crate::args::HuntArgs;
+
+pub fn run(args: &HuntArgs) -> Result<Found> {
+    let entries: Vec<&dyn DomainEntry> = if args.domain == "all" {
+        catalog::all().to_vec()
+    } else {
+        vec![catalog::find(&args.domain).map_err(anyhow::Error::msg)?]
+    };
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |jobs| jobs as usize,
+    );
+    let tasks: Vec<(&dyn DomainEntry, &'static Bug, u64)> = entries
+        .iter()
+        .flat_map(|entry| entry.info().bugs.iter().map(move |bug| (*entry, bug)))
+        .flat_map(|(entry, bug)| (1..=args.seeds).map(move |seed| (entry, bug, seed)))
+        .collect();
+    println!(
+        "rewind hunt {} · {} seeds per bug · at most {} runs of {} steps each · {jobs} jobs\n",
+        args.domain, args.seeds, args.max_runs, args.steps
+    );
+    let results: Mutex<Vec<Option<Hunt>>> = Mutex::new(vec![None; tasks.len()]);
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(entry, bug, seed)) = tasks.get(index) else {
+                break;
+            };
+            let hunt = entry.hunt(bug, seed, args.max_runs, args.steps as usize);
+            results
+                .lock()
+                .expect("no worker panics while holding the lock")[index] = Some(hunt);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..jobs.max(1) {
+            scope.spawn(worker);
+        }
+        worker();
+    });
+    let results: Vec<Hunt> = results
+        .into_inner()
+        .expect("workers finished")
+        .into_iter()
+        .flatten()
+        .collect();
+    println!(
+        "| domain | planted bug | caught by | found | median time | median dispatches | median shrunk length |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let mut missed = false;
+    let seeds = args.seeds as usize;
+    for (chunk, hunts) in tasks.chunks(seeds).zip(results.chunks(seeds)) {
+        let (entry, bug, _) = chunk[0];
+        let found: Vec<&Hunt> = hunts.iter().filter(|hunt| hunt.found).collect();
+        missed |= found.len() < hunts.len();
+        let seconds: Vec<f64> = found.iter().map(|hunt| hunt.seconds).collect();
+        let dispatches: Vec<u64> = found.iter().map(|hunt| hunt.dispatches).collect();
+        let lengths: Vec<usize> = found.iter().filter_map(|hunt| hunt.shrunk_length).collect();
+        let mut caught_by: Vec<&str> = found
+            .iter()
+            .filter_map(|hunt| hunt.invariant.as_deref())
+            .collect();
+        caught_by.sort_unstable();
+        caught_by.dedup();
+        println!(
+            "| {} | `{}` | {} | {}/{} | {} | {} | {} |",
+            entry.info().name,
+            bug.name,
+            caught_by
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            found.len(),
+            hunts.len(),
+            median(&seconds).map_or("-".into(), duration),
+            median(&dispatches).map_or("-".into(), group),
+            median(&lengths).map_or("-".into(), |n| n.to_string()),
+        );
+    }
+    if missed {
+        println!(
+            "\nsome bugs were not found from every seed within {} runs",
+            args.max_runs
+        );
+        return Ok(Found::Violation);
+    }
+    Ok(Found::Nothing)
+}
+
+/// Seconds in the unit that reads best: µs, ms or s.
+fn duration(seconds: f64) -> String {
+    if seconds < 1e-3 {
+        format!("{:.0} µs", seconds * 1e6)
+    } else if seconds < 1.0 {
+        format!("{:.1} ms", seconds * 1e3)
+    } else {
+        format!("{seconds:.2} s")
+    }
+}
