@@ -121,6 +121,6 @@ fn golden_event_log_hash() {
     }
     assert_eq!(
         format!("{:#018x}", rewind_engine::hash_events(engine.events())),
-        "0xa0301b387e589b30"
+        "0x065fa3b83edf4ad9"
     );
 }

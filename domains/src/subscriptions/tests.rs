@@ -106,6 +106,6 @@ fn golden_event_log_hash() {
     }
     assert_eq!(
         format!("{:#018x}", rewind_engine::hash_events(engine.events())),
-        "0xc14f06cddbf236c5"
+        "0xb25d5624ea36c60c"
     );
 }
