@@ -5,7 +5,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rewind_benches::{bot_runs, dispatch_runs};
+use rewind_domains::accounts::Accounts;
+use rewind_domains::payments::Payments;
 use rewind_domains::poll::Poll;
+use rewind_domains::subscriptions::Subscriptions;
 use rewind_engine::Model;
 
 const RUNS: usize = 1_000;
@@ -27,6 +30,9 @@ fn domain<M: Model>(c: &mut Criterion) {
 
 fn dispatch(c: &mut Criterion) {
     domain::<Poll>(c);
+    domain::<Payments>(c);
+    domain::<Accounts>(c);
+    domain::<Subscriptions>(c);
 }
 
 criterion_group!(benches, dispatch);

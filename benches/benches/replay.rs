@@ -4,8 +4,11 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rewind_benches::{poll_events, poll_fold_by_hand, poll_summary};
+use rewind_benches::{long_history, poll_events, poll_fold_by_hand, poll_summary};
+use rewind_domains::accounts::Accounts;
+use rewind_domains::payments::Payments;
 use rewind_domains::poll::Poll;
+use rewind_domains::subscriptions::Subscriptions;
 use rewind_engine::{Bugs, Engine, Timeline};
 
 const EVENTS: usize = 1_000_000;
@@ -28,6 +31,24 @@ fn replay(c: &mut Criterion) {
     group.finish();
 }
 
+/// A domain's own history replayed; `Engine::replay_events` is the loop a hand-written fold
+/// over `apply` would be, so only poll (whose fold can be written without `apply`) has both.
+fn replay_domain<D: rewind_engine::Model>(c: &mut Criterion) {
+    let events = long_history::<D>(EVENTS, 1);
+    let mut group = c.benchmark_group(format!("replay/{}", D::NAME));
+    group.throughput(Throughput::Elements(events.len() as u64));
+    group.bench_function("rewind Engine::replay_events", |b| {
+        b.iter(|| Engine::<D>::replay_events(&D::Config::default(), Bugs::NONE, black_box(&events)))
+    });
+    group.finish();
+}
+
+fn replay_domains(c: &mut Criterion) {
+    replay_domain::<Payments>(c);
+    replay_domain::<Accounts>(c);
+    replay_domain::<Subscriptions>(c);
+}
+
 fn timeline(c: &mut Criterion) {
     let events = poll_events(LONG, 2);
     let timeline = Timeline::<Poll>::new(&(), Bugs::NONE, events.clone(), 4096);
@@ -47,5 +68,5 @@ fn timeline(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, replay, timeline);
+criterion_group!(benches, replay, replay_domains, timeline);
 criterion_main!(benches);

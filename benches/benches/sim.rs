@@ -2,7 +2,10 @@
 //! checks), on one and two threads.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rewind_domains::accounts::Accounts;
+use rewind_domains::payments::Payments;
 use rewind_domains::poll::Poll;
+use rewind_domains::subscriptions::Subscriptions;
 use rewind_engine::{Bugs, Model};
 use rewind_harness::sim::{DEFAULT_HISTORY_EVERY, SimPlan, simulate};
 
@@ -39,6 +42,9 @@ fn domain<M: Model>(c: &mut Criterion) {
 
 fn sim(c: &mut Criterion) {
     domain::<Poll>(c);
+    domain::<Payments>(c);
+    domain::<Accounts>(c);
+    domain::<Subscriptions>(c);
 }
 
 criterion_group!(benches, sim);

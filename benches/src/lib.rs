@@ -56,6 +56,28 @@ pub fn poll_summary(state: &PollState) -> (bool, usize, u64) {
     )
 }
 
+/// One long history of at least `events` events, played by `M`'s bot from `seed` in one
+/// engine (bounded at ten steps per event wanted), for the replay benchmarks.
+///
+/// # Panics
+/// When the bot cannot make that many events within the bound.
+pub fn long_history<M: Model>(events: usize, seed: u64) -> Vec<M::Event> {
+    let mut engine = Engine::<M>::new(M::Config::default(), seed, Bugs::NONE);
+    let mut choices = RandomChoices::new(seed);
+    for _ in 0..events.saturating_mul(10) {
+        if engine.events().len() >= events {
+            return engine.events().to_vec();
+        }
+        let action = M::next_action(engine.state(), &mut choices as &mut dyn Choices);
+        let _ = engine.dispatch(action);
+    }
+    panic!(
+        "{}'s bot made {} of {events} events within the bound",
+        M::NAME,
+        engine.events().len()
+    );
+}
+
 /// `count` actions the bot of `M` plays from `seed`, in runs of `steps` (each from a fresh
 /// engine), as the dispatch benchmark replays them.
 pub fn bot_runs<M: Model>(runs: usize, steps: usize, seed: u64) -> Vec<Vec<M::Action>> {

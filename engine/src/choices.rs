@@ -18,10 +18,11 @@ pub trait Choices {
 }
 
 impl dyn Choices + '_ {
-    /// True with probability `numerator / denominator`.
+    /// True with probability `numerator / denominator`. A draw of 0 (what an exhausted or
+    /// shrunk driver gives) is `false`, so the rare branch is never the "simplest" one.
     #[inline]
     pub fn chance(&mut self, numerator: u32, denominator: u32) -> bool {
-        self.below(denominator) < numerator
+        denominator > 0 && self.below(denominator) >= denominator.saturating_sub(numerator)
     }
 
     /// One element of a non-empty slice.
@@ -148,6 +149,19 @@ mod tests {
         }
         assert!(seen_high);
         assert_eq!(choices.between(9, 2), 9);
+    }
+
+    #[test]
+    fn an_exhausted_driver_never_takes_the_rare_branch() {
+        let mut replayed = ReplayedChoices::new(&[]);
+        let choices: &mut dyn Choices = &mut replayed;
+        assert!(!choices.chance(1, 20));
+        assert!(!choices.chance(19, 20));
+        assert!(choices.chance(20, 20), "certainty stays certain");
+        let mut driver = RandomChoices::new(8);
+        let choices: &mut dyn Choices = &mut driver;
+        let hits = (0..10_000).filter(|_| choices.chance(1, 4)).count();
+        assert!((2_200..2_800).contains(&hits), "{hits} of 10000 for 1/4");
     }
 
     #[test]

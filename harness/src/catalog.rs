@@ -1,13 +1,22 @@
 //! The domains rewind knows: the one place that names them.
 
+use rewind_domains::accounts::Accounts;
+use rewind_domains::payments::Payments;
 use rewind_domains::poker::Poker;
 use rewind_domains::poll::Poll;
+use rewind_domains::subscriptions::Subscriptions;
 
 use crate::{DomainEntry, Entry};
 
 /// Every domain, in the order `rewind sim all` plays them.
 pub fn all() -> &'static [&'static dyn DomainEntry] {
-    &[&Entry::<Poll>::NEW, &Entry::<Poker>::NEW]
+    &[
+        &Entry::<Poll>::NEW,
+        &Entry::<Payments>::NEW,
+        &Entry::<Accounts>::NEW,
+        &Entry::<Subscriptions>::NEW,
+        &Entry::<Poker>::NEW,
+    ]
 }
 
 /// The domain called `name`, or an error listing the known ones.

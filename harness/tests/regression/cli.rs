@@ -33,6 +33,10 @@ pub fn trials() -> Vec<Trial> {
             "cli::jobs_do_not_change_the_output",
             jobs_do_not_change_the_output,
         ),
+        Trial::test(
+            "cli::graph_prints_dot_and_refuses_domains_without_one",
+            graph_prints_dot,
+        ),
     ]
 }
 
@@ -286,4 +290,22 @@ fn jobs_do_not_change_the_output() -> Result<(), Failed> {
         return Err(format!("--jobs 1 printed:\n{one}\n--jobs 2 printed:\n{two}").into());
     }
     Ok(())
+}
+
+fn graph_prints_dot() -> Result<(), Failed> {
+    let output = rewind(&["graph", "payments"]);
+    expect(&output, 0, &[])?;
+    let dot = text(&output).0;
+    let opens = dot.matches('{').count();
+    if !dot.starts_with("digraph payments {")
+        || opens != dot.matches('}').count()
+        || !dot.contains("->")
+    {
+        return Err(format!("not a DOT digraph with edges:\n{dot}").into());
+    }
+    expect(
+        &rewind(&["graph", "poll"]),
+        2,
+        &["poll declares no flow graph", "payments"],
+    )
 }

@@ -35,6 +35,11 @@ pub enum Command {
     /// For every planted bug: median seconds and dispatches to find it over many seeds, and
     /// the shrunk length (a markdown table).
     Hunt(HuntArgs),
+    /// Print a Graphviz DOT diagram of a domain's actions, events and reactors.
+    Graph {
+        /// The domain (payments declares its flows).
+        domain: String,
+    },
 }
 
 #[derive(Args)]

@@ -6,6 +6,7 @@
 mod args;
 mod corpus_cmd;
 mod domains_cmd;
+mod graph_cmd;
 mod hunt_cmd;
 mod replay_cmd;
 mod sim_cmd;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         } => corpus_cmd::check(&dir),
         Command::Domains => domains_cmd::list(),
         Command::Hunt(hunt) => hunt_cmd::run(&hunt),
+        Command::Graph { domain } => graph_cmd::print(&domain),
     };
     match outcome {
         Ok(Found::Nothing) => ExitCode::SUCCESS,

@@ -1,0 +1,37 @@
+//! Planted bugs: mistakes the accounts domain can switch on to prove the harness finds them.
+
+use rewind_engine::{Bug, BugId};
+
+pub const LOCKOUT_COUNTER_NEVER_RESETS: BugId = BugId(0);
+pub const TOKEN_ISSUED_WHILE_LOCKED: BugId = BugId(1);
+pub const DEATH_SPENDS_TWO_LIVES: BugId = BugId(2);
+pub const DEATH_AT_ZERO_LIVES: BugId = BugId(3);
+pub const VERSION_NOT_BUMPED_ON_FAILURE: BugId = BugId(4);
+
+pub const BUGS: &[Bug] = &[
+    Bug {
+        id: LOCKOUT_COUNTER_NEVER_RESETS,
+        name: "lockout_counter_never_resets",
+        effect: "decide keeps counting failures after the window ran out, so failures far apart lock the account",
+    },
+    Bug {
+        id: TOKEN_ISSUED_WHILE_LOCKED,
+        name: "token_issued_while_locked",
+        effect: "decide skips the lock check when the password is right, issuing a session on a locked account",
+    },
+    Bug {
+        id: DEATH_SPENDS_TWO_LIVES,
+        name: "death_spends_two_lives",
+        effect: "apply subtracts two lives per death",
+    },
+    Bug {
+        id: DEATH_AT_ZERO_LIVES,
+        name: "death_at_zero_lives",
+        effect: "decide lets a player with no lives left die, driving lives below zero",
+    },
+    Bug {
+        id: VERSION_NOT_BUMPED_ON_FAILURE,
+        name: "version_not_bumped_on_failure",
+        effect: "a failed login is recorded at the stream's current version instead of the next",
+    },
+];

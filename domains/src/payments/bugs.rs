@@ -1,0 +1,54 @@
+//! Planted bugs: mistakes a real payments service makes, each caught by an invariant.
+
+use rewind_engine::{Bug, BugId};
+
+/// Refunds are checked against the authorized amount instead of what was captured.
+pub const REFUND_EXCEEDS_CAPTURE: BugId = BugId(0);
+/// Captures skip the auth check and are bounded by the requested amount instead.
+pub const CAPTURE_WITHOUT_AUTH: BugId = BugId(1);
+/// The fraud webhook handler applies a verdict to an auth that is no longer in review.
+pub const WEBHOOK_REOPENS_SETTLED_AUTH: BugId = BugId(2);
+/// The ledger projection debits the customer and credits the merchant but loses the fee.
+pub const LEDGER_DROPS_FEE: BugId = BugId(3);
+/// What may still be captured is computed net of refunds, so refunds free up capture room.
+pub const CAPTURE_IGNORES_REFUNDS: BugId = BugId(4);
+
+pub const BUGS: &[Bug] = &[
+    Bug {
+        id: REFUND_EXCEEDS_CAPTURE,
+        name: "refund_exceeds_capture",
+        effect: "a refund is checked against the authorized amount, not the captured one",
+    },
+    Bug {
+        id: CAPTURE_WITHOUT_AUTH,
+        name: "capture_without_auth",
+        effect: "a capture is accepted while the auth is in fraud review or timed out",
+    },
+    Bug {
+        id: WEBHOOK_REOPENS_SETTLED_AUTH,
+        name: "webhook_reopens_settled_auth",
+        effect: "a fraud webhook for an already settled auth changes its verdict",
+    },
+    Bug {
+        id: LEDGER_DROPS_FEE,
+        name: "ledger_drops_fee",
+        effect: "the ledger never credits the provider's fee, so money disappears",
+    },
+    Bug {
+        id: CAPTURE_IGNORES_REFUNDS,
+        name: "capture_ignores_refunds",
+        effect: "refunded money counts as capturable again, so captures exceed the auth",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_match_positions() {
+        for (index, bug) in BUGS.iter().enumerate() {
+            assert_eq!(bug.id, BugId(index as u8), "{}", bug.name);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! What must hold after every dispatch. Each check is O(subscriptions + posts).
+
+use rewind_engine::Invariant;
+
+use super::Subscriptions;
+use super::outbox::Outbox;
+use super::state::{PostStatus, SubStatus, SubscriptionsState};
+use super::validate;
+
+pub static INVARIANTS: &[Invariant<Subscriptions>] = &[
+    Invariant {
+        name: "at_most_one_pinned_post",
+        check: at_most_one_pinned_post,
+    },
+    Invariant {
+        name: "noop_command_emits_nothing",
+        check: noop_command_emits_nothing,
+    },
+    Invariant {
+        name: "active_subscription_has_provider_key",
+        check: active_subscription_has_provider_key,
+    },
+    Invariant {
+        name: "activation_time_from_event",
+        check: activation_time_from_event,
+    },
+    Invariant {
+        name: "outbox_matches_lifecycle",
+        check: outbox_matches_lifecycle,
+    },
+];
+
+/// The reactor unpins the old post in the same dispatch that pins the new one.
+fn at_most_one_pinned_post(state: &SubscriptionsState, _: &Outbox) -> Result<(), String> {
+    let mut pinned = state.posts.iter().enumerate().filter(|(_, p)| p.pinned);
+    if let (Some((first, _)), Some((second, _))) = (pinned.next(), pinned.next()) {
+        return Err(format!("posts {first} and {second} are both pinned"));
+    }
+    Ok(())
+}
+
+/// Every applied event changed something: commands that would change nothing emit nothing.
+fn noop_command_emits_nothing(state: &SubscriptionsState, _: &Outbox) -> Result<(), String> {
+    match state.first_noop {
+        None => Ok(()),
+        Some(event) => Err(format!("{event:?} changed nothing but was emitted")),
+    }
+}
+
+/// An active subscription holds a well-formed provider key.
+fn active_subscription_has_provider_key(
+    state: &SubscriptionsState,
+    _: &Outbox,
+) -> Result<(), String> {
+    for (id, sub) in state.subs.iter().enumerate() {
+        if sub.status != SubStatus::Active {
+            continue;
+        }
+        match sub.provider_key {
+            None => return Err(format!("subscriber {id} is active without a provider key")),
+            Some(key) => {
+                if let Err(problem) = validate::provider_key(&key) {
+                    return Err(format!(
+                        "subscriber {id} is active with provider key {key:?}: {problem}"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An active subscription's activation time is the one its `Activated` event carried (as
+/// the outbox's welcome email quoted it), never one `apply` made up.
+fn activation_time_from_event(state: &SubscriptionsState, outbox: &Outbox) -> Result<(), String> {
+    for (id, sub) in state.subs.iter().enumerate() {
+        if sub.status == SubStatus::Active && sub.activated_at != outbox.welcomed_at[id] {
+            return Err(format!(
+                "subscriber {id} activated at {:?} in state but at {:?} in its event",
+                sub.activated_at, outbox.welcomed_at[id]
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One welcome per activation, one goodbye per cancellation, one announcement per published
+/// post and none for drafts.
+fn outbox_matches_lifecycle(state: &SubscriptionsState, outbox: &Outbox) -> Result<(), String> {
+    for (id, sub) in state.subs.iter().enumerate() {
+        if outbox.welcomes[id] != sub.activations || outbox.goodbyes[id] != sub.cancellations {
+            return Err(format!(
+                "subscriber {id}: {} welcomes for {} activations, {} goodbyes for {} cancellations",
+                outbox.welcomes[id], sub.activations, outbox.goodbyes[id], sub.cancellations
+            ));
+        }
+    }
+    for (id, post) in state.posts.iter().enumerate() {
+        let expected = u32::from(post.status == PostStatus::Published);
+        if outbox.announcements[id] != expected {
+            return Err(format!(
+                "post {id} ({:?}) was announced {} times; expected {expected}",
+                post.status, outbox.announcements[id]
+            ));
+        }
+    }
+    Ok(())
+}
