@@ -112,3 +112,21 @@ fn every_planted_bug_is_caught_by_its_invariant() {
         }
     }
 }
+
+/// A pinned golden run: seed 7, 400 bot actions on the default table. Its event log's stable
+/// hash changes only when the rules, the dealer or the bot change behaviour; update it then,
+/// on purpose.
+#[test]
+fn the_golden_run_keeps_its_event_log() {
+    let mut engine = Engine::<Poker>::new(TableConfig::default(), 7, Bugs::NONE);
+    let mut choices = RandomChoices::new(7);
+    for _ in 0..400 {
+        let action = Poker::next_action(engine.state(), &mut choices);
+        let _ = engine.dispatch(action);
+    }
+    let hands = engine.state().hand;
+    assert_eq!(
+        (hands, rewind_engine::hash_events(engine.events())),
+        (43, 2_371_068_371_166_583_267)
+    );
+}
