@@ -25,6 +25,8 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Shrink a stored log again and store the result beside it.
     Shrink(ShrinkArgs),
+    /// Decode a libFuzzer crash artifact into actions, shrink them and store the log.
+    Import(ImportArgs),
     /// Work with the corpus of failing logs.
     Corpus {
         #[command(subcommand)]
@@ -137,6 +139,20 @@ pub struct ReplayArgs {
 pub struct ShrinkArgs {
     pub file: PathBuf,
     /// Where the shrunk log is stored.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The domain whose fuzz target wrote the artifact.
+    pub domain: String,
+    /// The artifact: the raw bytes libFuzzer saved (fuzz/artifacts/<domain>/crash-...).
+    pub artifact: PathBuf,
+    /// The planted bug the fuzz run had switched on.
+    #[arg(long, env = "REWIND_BUG")]
+    pub bug: Option<String>,
+    /// Where the log is stored.
     #[arg(long, default_value = "corpus")]
     pub corpus: PathBuf,
 }
