@@ -25,7 +25,7 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Shrink a stored log again and store the result beside it.
     Shrink(ShrinkArgs),
-    /// Decode a libFuzzer crash artifact into actions, shrink them and store the log.
+    /// Decode libFuzzer crash artifacts into actions, shrink them and store the logs.
     Import(ImportArgs),
     /// Work with the corpus of failing logs.
     Corpus {
@@ -147,8 +147,10 @@ pub struct ShrinkArgs {
 pub struct ImportArgs {
     /// The domain whose fuzz target wrote the artifact.
     pub domain: String,
-    /// The artifact: the raw bytes libFuzzer saved (fuzz/artifacts/<domain>/crash-...).
-    pub artifact: PathBuf,
+    /// Artifacts: the raw bytes libFuzzer saved (fuzz/artifacts/<domain>/crash-...). Of many
+    /// breaking the same invariant, only the shortest log is stored.
+    #[arg(required = true)]
+    pub artifacts: Vec<PathBuf>,
     /// The planted bug the fuzz run had switched on.
     #[arg(long, env = "REWIND_BUG")]
     pub bug: Option<String>,
