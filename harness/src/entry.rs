@@ -46,6 +46,18 @@ pub trait DomainEntry: Sync {
     fn shrink(&self, log: &Log, file: &str) -> Result<(Log, ShrinkReport), LogError>;
     /// Hunts the planted bug `bug` from `seed` (see [`crate::hunt`]).
     fn hunt(&self, bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt;
+    /// Decodes a libFuzzer artifact by replaying its bytes through the fuzz driver (as the
+    /// fuzz target did) with `bug` planted, and shrinks what broke into a log whose
+    /// `found_by` names `artifact`. `None` when the bytes break nothing.
+    fn import(
+        &self,
+        bytes: &[u8],
+        artifact: &str,
+        bug: Option<&str>,
+    ) -> Result<Option<(Log, ShrinkReport)>, String>;
+    /// The planted bugs under which `bytes` break something, for a hint when they break
+    /// nothing without one.
+    fn bugs_breaking(&self, bytes: &[u8]) -> Vec<&'static str>;
 }
 
 pub struct Entry<M>(PhantomData<fn() -> M>);
@@ -197,5 +209,50 @@ impl<M: Model> DomainEntry for Entry<M> {
 
     fn hunt(&self, bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt {
         hunt::<M>(bug, seed, max_runs, steps)
+    }
+
+    fn import(
+        &self,
+        bytes: &[u8],
+        artifact: &str,
+        bug: Option<&str>,
+    ) -> Result<Option<(Log, ShrinkReport)>, String> {
+        let bug = bug.map(find_bug::<M>).transpose()?;
+        let bugs = bug.map_or(Bugs::NONE, |bug| Bugs::NONE.with(bug.id));
+        let played = crate::fuzz::play_bytes::<M>(bytes, bugs);
+        let seed = played.engine.seed();
+        let Some(failure) = played.failure() else {
+            return Ok(None);
+        };
+        let config = M::Config::default();
+        let shrunk = shrink::<M>(&config, seed, bugs, failure.actions, &failure.violation);
+        let planted = bug.map_or_else(String::new, |bug| {
+            format!("{}={} ", crate::fuzz::BUG_VARIABLE, bug.name)
+        });
+        let typed = TypedLog::<M> {
+            seed,
+            config,
+            bug,
+            found_by: format!(
+                "{planted}cargo +nightly fuzz run {}: artifact {artifact}",
+                M::NAME
+            ),
+            actions: shrunk.actions,
+            violation: shrunk.violation,
+        };
+        Ok(Some((Log::new(&typed), shrunk.report)))
+    }
+
+    fn bugs_breaking(&self, bytes: &[u8]) -> Vec<&'static str> {
+        M::BUGS
+            .iter()
+            .filter(|bug| {
+                let bugs = Bugs::NONE.with(bug.id);
+                crate::fuzz::play_bytes::<M>(bytes, bugs)
+                    .violation
+                    .is_some()
+            })
+            .map(|bug| bug.name)
+            .collect()
     }
 }

@@ -1,8 +1,9 @@
-//! One simulated run: the bot plays up to `steps` actions from one seed, every invariant is
-//! checked after every dispatch, and the whole history is checked at the end.
+//! One run: the bot plays up to `steps` actions from one seed, every invariant is checked
+//! after every dispatch, and the whole history is checked at the end. The same loop serves
+//! every driver of [`Choices`]: ChaCha8 (simulation), fuzz bytes and replayed vectors.
 
 use rewind_engine::{
-    Bugs, Coverage, Engine, Model, Projection, RandomChoices, SeededRng, Violation,
+    Bugs, Choices, Coverage, Engine, Model, Projection, RandomChoices, SeededRng, Violation,
 };
 
 use crate::check::{self, NO_PANIC};
@@ -69,22 +70,51 @@ pub fn swarm_mask<M: Model>(seed: u64, swarm: bool) -> u64 {
     }
 }
 
-/// Plays one run, adding to `counts` and `coverage`. Domain invariants after every dispatch;
-/// the history checks once at the end (the deep ones when `spec.deep`); a panic anywhere is a `no_panic` violation.
+/// Plays one simulated run: the bot draws from the ChaCha8 stream of the run's seed.
 pub fn run_once<M: Model>(
     spec: &RunSpec<'_, M>,
     counts: &mut RunCounts,
     coverage: &mut Coverage,
 ) -> Option<RunFailure<M>> {
+    let mut choices = RandomChoices::new(spec.seed);
+    play(spec, &mut choices, counts, coverage).failure()
+}
+
+/// How one run ended: the engine with its whole history, and what broke, if anything.
+pub struct Played<M: Model> {
+    pub engine: Engine<M>,
+    pub violation: Option<Violation>,
+}
+
+impl<M: Model> Played<M> {
+    /// The failure, with the actions up to and including the step that broke.
+    pub fn failure(self) -> Option<RunFailure<M>> {
+        let violation = self.violation?;
+        Some(RunFailure {
+            violation,
+            actions: self.engine.actions().to_vec(),
+        })
+    }
+}
+
+/// The run loop every driver shares (simulation, fuzzing, proptest): the bot asks `choices`
+/// for each action until `spec.steps` or until a finite driver is exhausted; domain
+/// invariants after every dispatch, the history checks once at the end, and a panic anywhere
+/// is a `no_panic` violation. Adds to `counts` and `coverage`.
+pub fn play<M: Model>(
+    spec: &RunSpec<'_, M>,
+    choices: &mut dyn Choices,
+    counts: &mut RunCounts,
+    coverage: &mut Coverage,
+) -> Played<M> {
     let mut engine = Engine::<M>::new(spec.config.clone(), spec.seed, spec.bugs);
     engine.reserve(spec.steps);
     let mut views = M::projections(spec.config, spec.bugs);
-    let mut choices = RandomChoices::new(spec.seed);
     let mask = swarm_mask::<M>(spec.seed, spec.swarm);
     let mut step = 0;
     let outcome = crate::panic::catch(|| {
-        while step < spec.steps {
-            let action = next_action::<M>(engine.state(), &mut choices, mask);
+        while step < spec.steps && !choices.exhausted() {
+            let action = next_action::<M>(engine.state(), choices, mask);
             counts.dispatches += 1;
             match engine.dispatch(action) {
                 Ok(range) => {
@@ -105,22 +135,18 @@ pub fn run_once<M: Model>(
     });
     counts.runs += 1;
     let violation = match outcome {
-        Ok(None) => return None,
-        Ok(Some(violation)) => violation,
-        Err(message) => Violation {
+        Ok(found) => found,
+        Err(message) => Some(Violation {
             invariant: NO_PANIC.into(),
             step,
             message,
-        },
+        }),
     };
-    Some(RunFailure {
-        violation,
-        actions: engine.actions().to_vec(),
-    })
+    Played { engine, violation }
 }
 
 #[inline]
-fn next_action<M: Model>(state: &M::State, choices: &mut RandomChoices, mask: u64) -> M::Action {
+fn next_action<M: Model>(state: &M::State, choices: &mut dyn Choices, mask: u64) -> M::Action {
     let mut action = M::next_action(state, choices);
     for _ in 0..SWARM_TRIES {
         if mask & (1 << M::action_kind(&action).min(63)) != 0 {

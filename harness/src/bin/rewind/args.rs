@@ -25,6 +25,8 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Shrink a stored log again and store the result beside it.
     Shrink(ShrinkArgs),
+    /// Decode libFuzzer crash artifacts into actions, shrink them and store the logs.
+    Import(ImportArgs),
     /// Work with the corpus of failing logs.
     Corpus {
         #[command(subcommand)]
@@ -167,6 +169,22 @@ pub struct ReplayArgs {
 pub struct ShrinkArgs {
     pub file: PathBuf,
     /// Where the shrunk log is stored.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The domain whose fuzz target wrote the artifact.
+    pub domain: String,
+    /// Artifacts: the raw bytes libFuzzer saved (fuzz/artifacts/<domain>/crash-...). Of many
+    /// breaking the same invariant, only the shortest log is stored.
+    #[arg(required = true)]
+    pub artifacts: Vec<PathBuf>,
+    /// The planted bug the fuzz run had switched on.
+    #[arg(long, env = "REWIND_BUG")]
+    pub bug: Option<String>,
+    /// Where the log is stored.
     #[arg(long, default_value = "corpus")]
     pub corpus: PathBuf,
 }

@@ -8,6 +8,7 @@ mod corpus_cmd;
 mod domains_cmd;
 mod graph_cmd;
 mod hunt_cmd;
+mod import_cmd;
 mod replay_cmd;
 mod sim_cmd;
 
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Command::Sim(sim) => sim_cmd::run(&sim),
         Command::Replay(replay) => replay_cmd::replay(&replay),
         Command::Shrink(shrink) => replay_cmd::shrink(&shrink),
+        Command::Import(import) => import_cmd::import(&import),
         Command::Corpus {
             command: CorpusCommand::Check { dir },
         } => corpus_cmd::check(&dir),

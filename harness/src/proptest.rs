@@ -1,0 +1,230 @@
+//! proptest glue: a `Strategy` of action sequences for any domain, built on the bot.
+//!
+//! proptest generates a vector of numbers; [`ReplayedChoices`] feeds it to the domain's bot,
+//! which plays it against the engine and yields the actions. When a property fails, proptest
+//! shrinks the vector (fewer numbers, each towards 0), and since a bot lists its simplest
+//! option first, the action sequence shrinks with it: shorter, simpler, still failing.
+//!
+//! A property test for your own domain, in a few lines (put `#[test]` above the `fn` in a
+//! test module; this example calls it by hand):
+//!
+//! ```
+//! use proptest::prelude::*;
+//! use rewind_domains::poll::Poll; // your domain's type
+//! use rewind_harness::proptest::{actions, check, config};
+//!
+//! proptest! {
+//!     #![proptest_config(config(32))]
+//!     fn poll_keeps_every_invariant(actions in actions::<Poll>(40)) {
+//!         check::<Poll>(&actions)?;
+//!     }
+//! }
+//! # fn main() { poll_keeps_every_invariant(); }
+//! ```
+
+use ::proptest::collection::vec;
+use ::proptest::prelude::{Strategy, any};
+use ::proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestCaseError};
+use rewind_engine::{Bugs, Coverage, Model, ReplayedChoices};
+
+use crate::check::thorough;
+use crate::run::{RunCounts, RunSpec, play};
+
+/// How many numbers the generated vector holds per step at most: enough for a bot that
+/// makes a few choices per action; a vector that runs out simply ends the sequence.
+pub const CHOICES_PER_STEP: usize = 4;
+
+/// Where sequences are generated and checked: the domain's config, the engine's seed and the
+/// planted bugs (none, for a real property test).
+pub struct Setup<M: Model> {
+    pub config: M::Config,
+    pub seed: u64,
+    pub bugs: Bugs,
+}
+
+impl<M: Model> Clone for Setup<M> {
+    fn clone(&self) -> Self {
+        Setup {
+            config: self.config.clone(),
+            ..*self
+        }
+    }
+}
+
+impl<M: Model> Default for Setup<M> {
+    fn default() -> Self {
+        Setup {
+            config: M::Config::default(),
+            seed: 0,
+            bugs: Bugs::NONE,
+        }
+    }
+}
+
+/// A deterministic proptest config: `cases` cases from a fixed ChaCha seed, no regression
+/// files. The same run on every machine; set `PROPTEST_CASES` or write your own for more.
+pub fn config(cases: u32) -> Config {
+    Config {
+        cases,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        rng_seed: RngSeed::Fixed(0x7265_7769_6e64),
+        ..Config::default()
+    }
+}
+
+/// Action sequences of up to `max_steps` actions that `M`'s bot plays on the correct rules.
+pub fn actions<M: Model>(max_steps: usize) -> impl Strategy<Value = Vec<M::Action>> {
+    actions_in(Setup::<M>::default(), max_steps)
+}
+
+/// [`actions`] in a given setup (the bot sees the state that setup's rules build).
+pub fn actions_in<M: Model>(
+    setup: Setup<M>,
+    max_steps: usize,
+) -> impl Strategy<Value = Vec<M::Action>> {
+    let numbers = max_steps.saturating_mul(CHOICES_PER_STEP);
+    vec(any::<u32>(), 0..=numbers).prop_map(move |values| bot_actions(&setup, &values, max_steps))
+}
+
+/// The actions `M`'s bot plays from `values` (through the same run loop as a simulation),
+/// ending when the values run out, at `max_steps`, or at the step that broke something.
+pub fn bot_actions<M: Model>(setup: &Setup<M>, values: &[u32], max_steps: usize) -> Vec<M::Action> {
+    let spec = RunSpec::<M> {
+        config: &setup.config,
+        seed: setup.seed,
+        steps: max_steps,
+        bugs: setup.bugs,
+        swarm: false,
+        // Short runs, replayed again and again: check determinism on every one.
+        deep: true,
+    };
+    let mut choices = ReplayedChoices::new(values);
+    let mut counts = RunCounts::default();
+    let played = play(&spec, &mut choices, &mut counts, &mut Coverage::new(0));
+    played.engine.actions().to_vec()
+}
+
+/// Replays `actions` on the correct rules with every check after every step (as the corpus
+/// does); a failure names the invariant, the step and the actions as JSON.
+pub fn check<M: Model>(actions: &[M::Action]) -> Result<(), TestCaseError> {
+    check_in(&Setup::<M>::default(), actions)
+}
+
+/// [`check`] in a given setup.
+pub fn check_in<M: Model>(setup: &Setup<M>, actions: &[M::Action]) -> Result<(), TestCaseError> {
+    let checked = thorough::<M>(&setup.config, setup.seed, setup.bugs, actions);
+    let Some(violation) = checked.violation else {
+        return Ok(());
+    };
+    let shown: Vec<String> = actions
+        .iter()
+        .take(violation.step + 1)
+        .map(|action| serde_json::to_string(action).expect("actions serialize to JSON"))
+        .collect();
+    Err(TestCaseError::fail(format!(
+        "{} `{}` broke at step {}: {}\nactions:\n  {}",
+        M::NAME,
+        violation.invariant,
+        violation.step,
+        violation.message,
+        shown.join("\n  ")
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use ::proptest::prelude::*;
+    use ::proptest::test_runner::{TestError, TestRunner};
+    use rewind_domains::poll::{Poll, PollAction, SECOND_VOTE_COUNTS, VOTE_AFTER_CLOSE_ACCEPTED};
+    use rewind_engine::BugId;
+
+    use super::*;
+
+    /// One property test per domain: add a line `name: Type,` when a domain lands.
+    macro_rules! every_invariant_holds {
+        ($($test:ident: $domain:ty,)*) => {$(
+            proptest! {
+                #![proptest_config(config(128))]
+                #[test]
+                fn $test(actions in actions::<$domain>(120)) {
+                    check::<$domain>(&actions)?;
+                }
+            }
+        )*};
+    }
+
+    every_invariant_holds! {
+        poll_keeps_every_invariant: Poll,
+        payments_keeps_every_invariant: rewind_domains::payments::Payments,
+        accounts_keeps_every_invariant: rewind_domains::accounts::Accounts,
+        subscriptions_keeps_every_invariant: rewind_domains::subscriptions::Subscriptions,
+        poker_keeps_every_invariant: rewind_domains::poker::Poker,
+    }
+
+    /// Runs the property with `bug` planted from a fixed seed; the shrunk failing sequence.
+    fn find_planted(bug: BugId) -> (String, Vec<PollAction>) {
+        let setup = Setup::<Poll> {
+            bugs: Bugs::NONE.with(bug),
+            ..Setup::default()
+        };
+        let mut runner = TestRunner::new(config(256));
+        let strategy = actions_in(setup.clone(), 120);
+        match runner.run(&strategy, |actions| check_in(&setup, &actions)) {
+            Err(TestError::Fail(reason, minimal)) => (reason.to_string(), minimal),
+            other => panic!("proptest did not find the planted bug: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn proptest_finds_a_second_vote_and_shrinks_it() {
+        let (reason, minimal) = find_planted(SECOND_VOTE_COUNTS);
+        assert!(reason.contains("`one_ballot_per_voter` broke"), "{reason}");
+        // Open, vote, vote again is the shortest; proptest shrinks the numbers, not the
+        // actions, so it may stop one refused action above that.
+        assert!((3..=4).contains(&minimal.len()), "{minimal:?}");
+        let voters: Vec<_> = minimal
+            .iter()
+            .filter_map(|action| match action {
+                PollAction::Vote { voter, .. } => Some(*voter),
+                _ => None,
+            })
+            .collect();
+        assert!(voters.len() == 2 && voters[0] == voters[1], "{minimal:?}");
+    }
+
+    #[test]
+    fn proptest_finds_a_vote_after_close_and_rewinds_shrinker_finishes_it() {
+        let (reason, minimal) = find_planted(VOTE_AFTER_CLOSE_ACCEPTED);
+        assert!(
+            reason.contains("`closed_poll_accepts_nothing` broke"),
+            "{reason}"
+        );
+        // proptest shrinks the choice vector towards zeros, and the rare StopVoting needs one
+        // particular draw, so it keeps a longer sequence; rewind's own shrinker, which removes
+        // and simplifies actions, takes it down to open, stop, vote.
+        let bugs = Bugs::NONE.with(VOTE_AFTER_CLOSE_ACCEPTED);
+        let setup = Setup::<Poll>::default();
+        let violation = thorough::<Poll>(&(), setup.seed, bugs, &minimal)
+            .violation
+            .expect("proptest's minimal sequence breaks an invariant");
+        let shrunk =
+            crate::shrink::shrink::<Poll>(&(), setup.seed, bugs, minimal.clone(), &violation);
+        assert_eq!(
+            shrunk.actions.len(),
+            3,
+            "from {minimal:?} to {:?}",
+            shrunk.actions
+        );
+        assert_eq!(shrunk.violation.invariant, "closed_poll_accepts_nothing");
+    }
+
+    #[test]
+    fn the_vector_drives_the_bot_and_running_out_ends_the_sequence() {
+        let setup = Setup::<Poll>::default();
+        assert!(bot_actions(&setup, &[], 10).is_empty());
+        let some = bot_actions(&setup, &[0; 12], 10);
+        assert!(!some.is_empty() && some.len() <= 10, "{some:?}");
+        assert_eq!(some, bot_actions(&setup, &[0; 12], 10), "deterministic");
+    }
+}
