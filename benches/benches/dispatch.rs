@@ -7,6 +7,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rewind_benches::{bot_runs, dispatch_runs};
 use rewind_domains::accounts::Accounts;
 use rewind_domains::payments::Payments;
+use rewind_domains::poker::Poker;
 use rewind_domains::poll::Poll;
 use rewind_domains::subscriptions::Subscriptions;
 use rewind_engine::Model;
@@ -33,6 +34,7 @@ fn dispatch(c: &mut Criterion) {
     domain::<Payments>(c);
     domain::<Accounts>(c);
     domain::<Subscriptions>(c);
+    domain::<Poker>(c);
 }
 
 criterion_group!(benches, dispatch);

@@ -7,6 +7,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rewind_benches::{long_history, poll_events, poll_fold_by_hand, poll_summary};
 use rewind_domains::accounts::Accounts;
 use rewind_domains::payments::Payments;
+use rewind_domains::poker::Poker;
 use rewind_domains::poll::Poll;
 use rewind_domains::subscriptions::Subscriptions;
 use rewind_engine::{Bugs, Engine, Timeline};
@@ -47,6 +48,7 @@ fn replay_domains(c: &mut Criterion) {
     replay_domain::<Payments>(c);
     replay_domain::<Accounts>(c);
     replay_domain::<Subscriptions>(c);
+    replay_domain::<Poker>(c);
 }
 
 fn timeline(c: &mut Criterion) {

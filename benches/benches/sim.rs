@@ -4,6 +4,7 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rewind_domains::accounts::Accounts;
 use rewind_domains::payments::Payments;
+use rewind_domains::poker::Poker;
 use rewind_domains::poll::Poll;
 use rewind_domains::subscriptions::Subscriptions;
 use rewind_engine::{Bugs, Model};
@@ -45,6 +46,7 @@ fn sim(c: &mut Criterion) {
     domain::<Payments>(c);
     domain::<Accounts>(c);
     domain::<Subscriptions>(c);
+    domain::<Poker>(c);
 }
 
 criterion_group!(benches, sim);
