@@ -30,30 +30,44 @@ pub fn poll_events(votes: usize, seed: u64) -> Vec<PollEvent> {
     events
 }
 
-/// The hand-written fold a programmer would write over the same events without rewind: the
+/// The hand-written fold a programmer would write over the same events without rewind,
+/// rebuilding the same facts `Poll::apply` does (phase, choices, votes, votes at close): the
 /// practical limit for event replay.
-pub fn poll_fold_by_hand(events: &[PollEvent]) -> (bool, usize, u64) {
-    let (mut open, mut choices, mut votes) = (false, 0, 0u64);
+pub fn poll_fold_by_hand(events: &[PollEvent]) -> HandFolded {
+    let mut folded = HandFolded::default();
     for event in events {
         match event {
-            PollEvent::PollOpened { choices: offered } => {
-                open = true;
-                choices = offered.len();
+            PollEvent::PollOpened { choices } => {
+                folded.open = true;
+                folded.choices.clone_from(choices);
             }
-            PollEvent::VoteCast { .. } => votes += 1,
-            PollEvent::VotingStopped => open = false,
+            PollEvent::VoteCast { .. } => folded.votes += 1,
+            PollEvent::VotingStopped => {
+                folded.open = false;
+                folded.votes_at_close = Some(folded.votes);
+            }
         }
     }
-    (open, choices, votes)
+    folded
+}
+
+/// What [`poll_fold_by_hand`] rebuilds.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HandFolded {
+    pub open: bool,
+    pub choices: Vec<ShortName>,
+    pub votes: u64,
+    pub votes_at_close: Option<u64>,
 }
 
 /// What `Engine::replay_events` rebuilt, in the hand fold's terms, to check both agree.
-pub fn poll_summary(state: &PollState) -> (bool, usize, u64) {
-    (
-        state.phase == rewind_domains::poll::Phase::Open,
-        state.choices.len(),
-        state.votes_cast,
-    )
+pub fn poll_summary(state: &PollState) -> HandFolded {
+    HandFolded {
+        open: state.phase == rewind_domains::poll::Phase::Open,
+        choices: state.choices.clone(),
+        votes: state.votes_cast,
+        votes_at_close: state.votes_at_close,
+    }
 }
 
 /// One long history of at least `events` events, played by `M`'s bot from `seed` in one
