@@ -125,13 +125,11 @@ impl<M: Model> DomainEntry for Entry<M> {
         let result = simulate::<M>(&config, plan, bugs, progress);
         let mut failures = Vec::new();
         let mut logs = Vec::new();
-        let mut more_failing_runs = 0;
         for (run, seed, failure) in result.failures {
             let repeated = failures
                 .iter()
                 .any(|f: &FailureReport| f.violation.invariant == failure.violation.invariant);
             if repeated || failures.len() >= FAILURES_REPORTED {
-                more_failing_runs += 1;
                 continue;
             }
             let shrunk = shrink::<M>(&config, seed, bugs, failure.actions, &failure.violation);
@@ -157,6 +155,7 @@ impl<M: Model> DomainEntry for Entry<M> {
             });
         }
         let counts = result.counts;
+        let more_failing_runs = counts.failed - failures.len() as u64;
         let summary = Summary {
             domain: M::NAME.to_string(),
             bug: bug.map(|bug| bug.name.to_string()),

@@ -33,6 +33,8 @@ pub struct RunCounts {
     pub dispatches: u64,
     pub rejected: u64,
     pub events: u64,
+    /// Runs that broke an invariant.
+    pub failed: u64,
 }
 
 impl RunCounts {
@@ -41,6 +43,7 @@ impl RunCounts {
         self.dispatches += other.dispatches;
         self.rejected += other.rejected;
         self.events += other.events;
+        self.failed += other.failed;
     }
 }
 

@@ -131,10 +131,11 @@ fn play_batch<M: Model>(
             swarm: plan.swarm,
             deep: run.is_multiple_of(plan.history_every.max(1)),
         };
-        if let Some(failure) = run_once(&spec, &mut batch.counts, &mut batch.coverage)
-            && batch.failures.len() < FAILURES_KEPT
-        {
-            batch.failures.push((run, seed, failure));
+        if let Some(failure) = run_once(&spec, &mut batch.counts, &mut batch.coverage) {
+            batch.counts.failed += 1;
+            if batch.failures.len() < FAILURES_KEPT {
+                batch.failures.push((run, seed, failure));
+            }
         }
     }
     batch

@@ -34,8 +34,8 @@ pub struct Summary {
     pub history_every: u64,
     pub coverage: Vec<(String, u64)>,
     pub failures: Vec<FailureReport>,
-    /// Failing runs found besides the ones reported (same invariant, later runs).
-    pub more_failing_runs: usize,
+    /// Failing runs besides the ones reported (later runs of the played batches).
+    pub more_failing_runs: u64,
 }
 
 impl Summary {
@@ -105,7 +105,7 @@ impl Summary {
         if self.more_failing_runs > 0 {
             let _ = writeln!(
                 out,
-                "  and {} more failing runs of the same invariants",
+                "  and {} more failing runs, not shrunk",
                 self.more_failing_runs
             );
         }
