@@ -4,6 +4,8 @@ pub mod accounts;
 pub mod payments;
 pub mod poker;
 pub mod poll;
+#[cfg(test)]
+mod self_check;
 pub mod short_name;
 pub mod subscriptions;
 

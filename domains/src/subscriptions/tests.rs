@@ -1,7 +1,7 @@
 //! Unit checks beside the code: the bot under the engine keeps every invariant, replay
 //! rebuilds state, and each planted bug trips the invariant it is meant to.
 
-use rewind_engine::{BugId, Bugs, Coverage, Engine, Model, Projection, RandomChoices, run_seed};
+use rewind_engine::{BugId, Bugs, Coverage, Engine, Model, RandomChoices};
 
 use super::*;
 
@@ -21,35 +21,7 @@ fn simulate_covering(
     steps: usize,
     coverage: &mut Coverage,
 ) -> Option<&'static str> {
-    for run in 0..runs {
-        let seed = run_seed(7, run);
-        let config = ();
-        let mut engine = Engine::<Subscriptions>::new(config, seed, bugs);
-        let mut outbox = Subscriptions::projections(&config, bugs);
-        let mut choices = RandomChoices::new(seed);
-        for _ in 0..steps {
-            let action = Subscriptions::next_action(engine.state(), &mut choices);
-            let before = *engine.state();
-            match engine.dispatch(action) {
-                Ok(range) => {
-                    for event in &engine.events()[range] {
-                        outbox.fold(event);
-                        Subscriptions::cover(engine.state(), event, coverage);
-                    }
-                }
-                Err(_) => assert_eq!(&before, engine.state(), "a refusal changed state"),
-            }
-            for invariant in Subscriptions::invariants() {
-                if (invariant.check)(engine.state(), &outbox).is_err() {
-                    return Some(invariant.name);
-                }
-            }
-        }
-        let rebuilt = Engine::<Subscriptions>::replay_events(&config, bugs, engine.events());
-        assert_eq!(&rebuilt, engine.state(), "replay must rebuild the state");
-        assert_eq!(engine.redispatch().events(), engine.events());
-    }
-    None
+    crate::self_check::self_check::<Subscriptions>(bugs, runs, steps, coverage)
 }
 
 #[test]
