@@ -43,3 +43,32 @@ pub(crate) fn self_check<M: Model>(
     }
     None
 }
+
+/// Asserts that `runs` clean bot games of `steps` steps keep every invariant of `M` and
+/// reach every one of its coverage labels.
+pub(crate) fn assert_clean_and_covering<M: Model>(runs: u64, steps: usize) {
+    let mut coverage = Coverage::new(M::COVERAGE.len());
+    assert_eq!(
+        self_check::<M>(Bugs::NONE, runs, steps, &mut coverage),
+        None
+    );
+    for (label, hits) in M::COVERAGE.iter().zip(coverage.counts()) {
+        assert!(*hits > 0, "the bot never reached {label}");
+    }
+}
+
+/// Asserts that planted bug `i` of `M` has id `i` and, planted alone, breaks exactly
+/// `expected[i]` within `runs` bot games of `steps` steps.
+pub(crate) fn assert_each_bug_caught_by<M: Model>(expected: &[&str], runs: u64, steps: usize) {
+    assert_eq!(expected.len(), M::BUGS.len());
+    for (index, bug) in M::BUGS.iter().enumerate() {
+        assert_eq!(bug.id, rewind_engine::BugId(index as u8));
+        let caught = self_check::<M>(
+            Bugs::NONE.with(bug.id),
+            runs,
+            steps,
+            &mut Coverage::new(M::COVERAGE.len()),
+        );
+        assert_eq!(caught, Some(expected[index]), "bug {}", bug.name);
+    }
+}

@@ -1,36 +1,13 @@
 //! Unit checks beside the code: the bot under the engine keeps every invariant, replay
 //! rebuilds state, and each planted bug trips the invariant it is meant to.
 
-use rewind_engine::{BugId, Bugs, Coverage, Engine, Model, RandomChoices};
+use rewind_engine::{Bugs, Engine, Model, RandomChoices};
 
 use super::*;
 
-/// Runs `runs` bot games of `steps` steps; returns the first invariant broken, if any.
-fn simulate(bugs: Bugs, runs: u64, steps: usize) -> Option<&'static str> {
-    simulate_covering(
-        bugs,
-        runs,
-        steps,
-        &mut Coverage::new(Accounts::COVERAGE.len()),
-    )
-}
-
-fn simulate_covering(
-    bugs: Bugs,
-    runs: u64,
-    steps: usize,
-    coverage: &mut Coverage,
-) -> Option<&'static str> {
-    crate::self_check::self_check::<Accounts>(bugs, runs, steps, coverage)
-}
-
 #[test]
 fn the_bot_keeps_every_invariant() {
-    let mut coverage = Coverage::new(Accounts::COVERAGE.len());
-    assert_eq!(simulate_covering(Bugs::NONE, 300, 200, &mut coverage), None);
-    for (label, hits) in Accounts::COVERAGE.iter().zip(coverage.counts()) {
-        assert!(*hits > 0, "the bot never reached {label}");
-    }
+    crate::self_check::assert_clean_and_covering::<Accounts>(300, 200);
 }
 
 #[test]
@@ -42,12 +19,7 @@ fn every_planted_bug_is_caught_by_its_invariant() {
         "lives_never_negative",
         "stream_versions_increase",
     ];
-    assert_eq!(expected.len(), Accounts::BUGS.len());
-    for (index, bug) in Accounts::BUGS.iter().enumerate() {
-        assert_eq!(bug.id, BugId(index as u8));
-        let caught = simulate(Bugs::NONE.with(bug.id), 300, 200);
-        assert_eq!(caught, Some(expected[index]), "bug {}", bug.name);
-    }
+    crate::self_check::assert_each_bug_caught_by::<Accounts>(&expected, 300, 200);
 }
 
 #[test]
