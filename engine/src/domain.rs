@@ -49,6 +49,30 @@ pub trait Domain: Sized + 'static {
     /// can emit) and deterministic.
     fn apply(state: &mut Self::State, event: &Self::Event);
 
+    /// Decides `action` and applies its events to `state` in one pass: what the engine's
+    /// dispatch runs. The default is `decide`, then `apply` of each event.
+    ///
+    /// A domain whose decision has to see its own events (a dealer moving a hand along
+    /// street by street) overrides it to apply each event as it emits it, instead of
+    /// deciding on a scratch copy and applying everything a second time. The rule: refuse,
+    /// if at all, before the first event is applied, and leave `state` equal to applying
+    /// the events in `out` to it. The harness checks both (a refused dispatch changes
+    /// nothing; replaying the event log rebuilds the live state), and `decide` must stay
+    /// consistent with it, since replay by action and the scenario tests go through both.
+    fn execute(
+        state: &mut Self::State,
+        action: &Self::Action,
+        env: &mut Env,
+        out: &mut Vec<Self::Event>,
+    ) -> Result<(), Self::Reject> {
+        let start = out.len();
+        Self::decide(state, action, env, out)?;
+        for event in &out[start..] {
+            Self::apply(state, event);
+        }
+        Ok(())
+    }
+
     /// Synchronous reactors: follow-up actions an applied event triggers, dispatched within
     /// the same atomic step. Only consulted when [`Domain::REACTS`] is true.
     fn react(_state: &Self::State, _event: &Self::Event, _out: &mut Vec<Self::Action>) {}

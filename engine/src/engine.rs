@@ -145,13 +145,8 @@ impl<D: Domain> Engine<D> {
 
     fn dispatch_single(&mut self, start: usize) -> Result<(), Refusal<D::Reject>> {
         let action = self.actions.last().expect("dispatch logged the action");
-        match D::decide(&self.state, action, &mut self.env, &mut self.events) {
-            Ok(()) => {
-                for event in &self.events[start..] {
-                    D::apply(&mut self.state, event);
-                }
-                Ok(())
-            }
+        match D::execute(&mut self.state, action, &mut self.env, &mut self.events) {
+            Ok(()) => Ok(()),
             Err(reason) => {
                 self.events.truncate(start);
                 Err(Refusal::Rejected(reason))

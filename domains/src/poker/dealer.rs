@@ -1,9 +1,9 @@
 //! The dealer: moves the hand along between player actions, inside the same dispatch.
 //!
-//! After each player action `decide` calls [`advance`] on its scratch copy of the state: a
-//! closed betting round deals the next street, a hand with one player left or a finished
-//! river goes to the payout, and an idle table with two or more players starts a hand.
-//! Every step is an event, applied to the scratch state as it is emitted.
+//! After each player action `execute` calls [`advance`]: a closed betting round deals the
+//! next street, a hand with one player left or a finished river goes to the payout, and an
+//! idle table with two or more players starts a hand. Every step is an event, applied to the
+//! state as it is emitted, so the next step sees it.
 
 use arrayvec::ArrayVec;
 use rewind_engine::Env;
@@ -18,7 +18,7 @@ use super::state::{NO_SEAT, Phase, PokerState};
 /// Most hands one dispatch may play through (hands that need no action end at once).
 const MAX_HANDS_PER_STEP: usize = 8;
 
-/// Applies `event` to the scratch state and records it.
+/// Applies `event` to the state and records it.
 #[inline]
 pub fn emit(s: &mut PokerState, out: &mut Vec<PokerEvent>, event: PokerEvent) {
     apply(s, &event);

@@ -1,6 +1,8 @@
-//! `decide`: checks an action against the rules, emits its events, then lets the dealer move
-//! the hand along. Works on a scratch copy of the state, applying each event as it is
-//! emitted, so the rest of the step sees what the action changed.
+//! `decide` and `execute`: check an action against the rules, emit its events, then let the
+//! dealer move the hand along. The dealer has to see what each event changed, so every event
+//! is applied as it is emitted: `execute` (the engine's dispatch) does that on the live
+//! state, after all the checks, so a refused action touches nothing; `decide`, which must
+//! not change the state, runs the same code on a scratch copy.
 
 use rewind_engine::Env;
 
@@ -17,6 +19,23 @@ pub fn decide(
     env: &mut Env,
     out: &mut Vec<PokerEvent>,
 ) -> Result<(), PokerReject> {
+    execute(&mut state.clone(), action, env, out)
+}
+
+pub fn execute(
+    state: &mut PokerState,
+    action: &PokerAction,
+    env: &mut Env,
+    out: &mut Vec<PokerEvent>,
+) -> Result<(), PokerReject> {
+    let event = check(state, action, env)?;
+    emit(state, out, event);
+    advance(state, env, out);
+    Ok(())
+}
+
+/// The action's own event, or why it is refused.
+fn check(state: &PokerState, action: &PokerAction, env: &Env) -> Result<PokerEvent, PokerReject> {
     let seat = action.seat();
     if seat >= state.seat_count() {
         return Err(PokerReject::NoSuchSeat { seat });
@@ -50,10 +69,7 @@ pub fn decide(
         }
         _ => bet(state, action, env)?,
     };
-    let mut scratch = state.clone();
-    emit(&mut scratch, out, event);
-    advance(&mut scratch, env, out);
-    Ok(())
+    Ok(event)
 }
 
 fn positive(amount: i64) -> Result<u64, PokerReject> {

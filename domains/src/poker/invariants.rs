@@ -168,7 +168,8 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
     }
     let board = &s.board[..usize::from(s.board_len).min(5)];
     let (mut holes, mut hole_count) = (0u64, 0u32);
-    for seat in s.seats.iter().filter(|seat| seat.in_hand) {
+    // Seats in the hand outside the players dealt in are `hole_cards_only_in_hand`'s to catch.
+    for (_, seat) in s.dealt_in().filter(|(_, seat)| seat.in_hand) {
         holes |= bit(seat.hole[0]) | bit(seat.hole[1]);
         hole_count += 2;
     }

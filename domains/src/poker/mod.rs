@@ -61,6 +61,15 @@ impl Domain for Poker {
         decide::decide(state, action, env, out)
     }
 
+    fn execute(
+        state: &mut PokerState,
+        action: &PokerAction,
+        env: &mut Env,
+        out: &mut Vec<PokerEvent>,
+    ) -> Result<(), PokerReject> {
+        decide::execute(state, action, env, out)
+    }
+
     fn apply(state: &mut PokerState, event: &PokerEvent) {
         apply::apply(state, event);
     }

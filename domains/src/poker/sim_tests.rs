@@ -2,7 +2,9 @@
 //! every invariant is checked after every dispatch, the history replays; and each planted
 //! bug is caught by the invariant meant for it.
 
-use rewind_engine::{Bugs, Coverage, Engine, Model, Projection, RandomChoices, project};
+use rewind_engine::{
+    Bugs, Coverage, Domain, Engine, Env, Model, Projection, RandomChoices, project,
+};
 
 use super::{HandLedger, Poker, TableConfig, bugs};
 
@@ -19,7 +21,22 @@ fn run(
     let mut choices = RandomChoices::new(seed);
     for step in 0..steps {
         let action = Poker::next_action(engine.state(), &mut choices);
-        if let Ok(range) = engine.dispatch(action) {
+        // The pure `decide` (a scratch copy) and the engine's `execute` (in place) agree.
+        // Poker draws only from keyed forks of the Env, so a fresh one decides the same.
+        let mut decided = Vec::new();
+        let pure = Poker::decide(
+            engine.state(),
+            &action,
+            &mut Env::new(seed, planted),
+            &mut decided,
+        );
+        let outcome = engine.dispatch(action);
+        assert_eq!(pure.is_ok(), outcome.is_ok(), "decide and execute disagree");
+        assert_eq!(
+            engine.step_events(step),
+            &decided[..pure.map_or(0, |()| decided.len())]
+        );
+        if let Ok(range) = outcome {
             for event in &engine.events()[range] {
                 ledger.fold(event);
                 Poker::cover(engine.state(), event, coverage);

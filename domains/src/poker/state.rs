@@ -1,4 +1,4 @@
-//! The table's state: fixed arrays, integer chips, no heap. Cloned by `decide` as scratch.
+//! The table's state: fixed arrays, integer chips, no heap.
 
 use rewind_engine::Bugs;
 
@@ -160,37 +160,43 @@ impl PokerState {
         self.phase != Phase::Idle
     }
 
+    /// The seats dealt into the running hand, lowest first. Only they can be in the hand, so
+    /// the turn and dealing code looks at them alone (the invariants look at every seat).
+    #[inline]
+    pub fn dealt_in(&self) -> impl Iterator<Item = (usize, &Seat)> {
+        let mut mask = self.players & ((1 << MAX_SEATS) - 1);
+        std::iter::from_fn(move || {
+            if mask == 0 {
+                return None;
+            }
+            let i = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            Some((i, &self.seats[i]))
+        })
+    }
+
     /// Seats still in the hand.
     #[inline]
     pub fn in_hand_count(&self) -> u32 {
-        self.seats.iter().filter(|s| s.in_hand).count() as u32
+        self.dealt_in().filter(|(_, s)| s.in_hand).count() as u32
     }
 
     /// Seats still in the hand with chips behind (not all-in).
     #[inline]
     pub fn live_count(&self) -> u32 {
-        self.seats
-            .iter()
-            .filter(|s| s.in_hand && s.stack > 0)
+        self.dealt_in()
+            .filter(|(_, s)| s.in_hand && s.stack > 0)
             .count() as u32
     }
 
-    /// Whether `seat` still has to act on this street, given `live` seats not all-in.
-    #[inline]
-    pub fn needs_action(&self, seat: usize, live: u32) -> bool {
-        let s = &self.seats[seat];
-        let facing = s.street_bet < self.current_bet;
-        s.in_hand && s.stack > 0 && (facing || (!s.acted && live > 1))
-    }
-
     /// The first seat after `from` (clockwise) that has to act, or [`NO_SEAT`]. One pass
-    /// over the seats builds the mask of those that must act; a rotate finds the next one.
+    /// over the seats dealt in builds the mask of those that must act; a rotate finds the next one.
     pub fn next_to_act(&self, from: u8) -> u8 {
         if self.phase == Phase::Idle {
             return NO_SEAT;
         }
         let (mut in_hand, mut live, mut facing, mut unacted) = (0u16, 0u16, 0u16, 0u16);
-        for (i, s) in self.seats.iter().enumerate() {
+        for (i, s) in self.dealt_in() {
             let is_live = u16::from(s.in_hand & (s.stack > 0));
             in_hand |= u16::from(s.in_hand) << i;
             live |= is_live << i;
