@@ -32,6 +32,14 @@ pub trait Domain: Sized + 'static {
     /// Why an action was refused.
     type Reject: Clone + Debug + Display + PartialEq + Send;
 
+    /// What is wrong with `config`, if anything: a config read from a log or given on the
+    /// command line is checked here, so an out-of-range setting is an error naming it rather
+    /// than a table that silently plays with other settings. The default accepts every one.
+    fn check_config(config: &Self::Config) -> Result<(), String> {
+        let _ = config;
+        Ok(())
+    }
+
     /// The state before any event. `bugs` is given so that a bug planted in `apply` can be
     /// switched on; correct domains ignore it.
     fn initial(config: &Self::Config, bugs: Bugs) -> Self::State;

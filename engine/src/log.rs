@@ -233,6 +233,7 @@ impl Log {
             Some(config) => serde_json::from_value(config.clone())
                 .map_err(|e| error("config", e.to_string()))?,
         };
+        D::check_config(&config).map_err(|reason| error("config", reason))?;
         let bug = match &self.bug {
             None => None,
             Some(name) => Some(Bugs::find(D::BUGS, name).ok_or_else(|| {

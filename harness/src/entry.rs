@@ -32,13 +32,18 @@ pub struct SimOutcome {
 
 pub trait DomainEntry: Sync {
     fn info(&self) -> DomainInfo;
-    /// Plays `plan` with the bug called `bug` planted, shrinking what fails.
+    /// Plays `plan` with the bug called `bug` planted, on the table `config` describes (JSON
+    /// of the domain's config, missing fields default; `None` for the default), shrinking
+    /// what fails.
     fn simulate(
         &self,
         plan: &SimPlan,
         bug: Option<&str>,
+        config: Option<&str>,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<SimOutcome, String>;
+    /// Whether `config` (JSON, as `--config` takes it) is a valid config of this domain.
+    fn check_config(&self, config: &str) -> Result<(), String>;
     /// The corpus check of one log (see [`crate::regression`]).
     fn verify(&self, log: &Log, file: &str) -> Result<(), String>;
     fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError>;
@@ -78,14 +83,34 @@ pub fn find_bug<M: Model>(name: &str) -> Result<&'static Bug, String> {
     })
 }
 
+/// `M`'s config from the JSON text of `--config`, checked; the default without one.
+pub fn parse_config<M: Domain>(json: Option<&str>) -> Result<M::Config, String> {
+    let Some(json) = json else {
+        return Ok(M::Config::default());
+    };
+    let config = serde_json::from_str::<M::Config>(json)
+        .map_err(|e| format!("--config is not a {} config: {e}", M::NAME))?;
+    M::check_config(&config).map_err(|reason| format!("--config: {reason}"))?;
+    Ok(config)
+}
+
 /// The command that plays run `run` of a plan alone.
-fn rerun_command<M: Domain>(plan: &SimPlan, run: u64, bug: Option<&Bug>) -> String {
+fn rerun_command<M: Domain>(
+    plan: &SimPlan,
+    run: u64,
+    bug: Option<&Bug>,
+    config: &M::Config,
+) -> String {
     let mut command = format!(
         "rewind sim {} --seed {} --run {run} --steps {}",
         M::NAME,
         plan.seed,
         plan.steps
     );
+    if *config != M::Config::default() {
+        let json = serde_json::to_string(config).expect("configs serialize to JSON");
+        command.push_str(&format!(" --config '{}'", json.replace('\'', "'\\''")));
+    }
     if plan.swarm {
         command.push_str(" --swarm");
     }
@@ -117,11 +142,12 @@ impl<M: Model> DomainEntry for Entry<M> {
         &self,
         plan: &SimPlan,
         bug: Option<&str>,
+        config: Option<&str>,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<SimOutcome, String> {
         let bug = bug.map(find_bug::<M>).transpose()?;
         let bugs = bug.map_or(Bugs::NONE, |bug| Bugs::NONE.with(bug.id));
-        let config = M::Config::default();
+        let config = parse_config::<M>(config)?;
         let result = simulate::<M>(&config, plan, bugs, progress);
         let mut failures = Vec::new();
         let mut logs = Vec::new();
@@ -133,7 +159,7 @@ impl<M: Model> DomainEntry for Entry<M> {
                 continue;
             }
             let shrunk = shrink::<M>(&config, seed, bugs, failure.actions, &failure.violation);
-            let reproduce = rerun_command::<M>(plan, run, bug);
+            let reproduce = rerun_command::<M>(plan, run, bug, &config);
             let typed = TypedLog::<M> {
                 seed,
                 config: config.clone(),
@@ -175,6 +201,10 @@ impl<M: Model> DomainEntry for Entry<M> {
             more_failing_runs,
         };
         Ok(SimOutcome { summary, logs })
+    }
+
+    fn check_config(&self, config: &str) -> Result<(), String> {
+        parse_config::<M>(Some(config)).map(drop)
     }
 
     fn verify(&self, log: &Log, file: &str) -> Result<(), String> {

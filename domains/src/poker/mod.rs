@@ -48,6 +48,10 @@ impl Domain for Poker {
     type Event = PokerEvent;
     type Reject = PokerReject;
 
+    fn check_config(config: &TableConfig) -> Result<(), String> {
+        config.check()
+    }
+
     fn initial(config: &TableConfig, bugs: Bugs) -> PokerState {
         PokerState::new(*config, bugs)
     }

@@ -24,6 +24,11 @@ pub fn trials() -> Vec<Trial> {
         ),
         Trial::test("cli::unknown_bug_is_refused", unknown_bug_is_refused),
         Trial::test("cli::bug_with_all_is_refused", bug_with_all_is_refused),
+        Trial::test("cli::bad_config_is_refused", bad_config_is_refused),
+        Trial::test(
+            "cli::config_reaches_the_log_and_the_rerun_command",
+            config_reaches_the_log_and_the_rerun_command,
+        ),
         Trial::test("cli::clean_sim_exits_zero", clean_sim_exits_zero),
         Trial::test(
             "cli::planted_bug_is_found_stored_and_replayed",
@@ -91,6 +96,18 @@ const GOOD_LOG: &str = r#"{
   "found_by": "a test",
   "actions": [{"OpenPoll": {"choices": ["tea"]}}, {"Vote": {"voter": 1, "choice": "tea"}}],
   "violation": {"invariant": "one_ballot_per_voter", "step": 1, "message": "m"}
+}"#;
+
+/// A poker log on a nine-seat table with antes.
+const POKER_LOG: &str = r#"{
+  "format": "rewind-log/1",
+  "domain": "poker",
+  "schema": 1,
+  "seed": 7,
+  "config": {"seats": 9, "ante": 1},
+  "found_by": "a test",
+  "actions": [{"SitDown": {"seat": 0, "buy_in": 100, "post_big_blind": false}}],
+  "violation": {"invariant": "chips_conserved", "step": 0, "message": "m"}
 }"#;
 
 /// Writes `text` as a log file and runs `rewind replay` on it.
@@ -178,6 +195,82 @@ fn bug_with_all_is_refused() -> Result<(), Failed> {
         2,
         &["--bug"],
     )
+}
+
+fn bad_config_is_refused() -> Result<(), Failed> {
+    let sim = |config: &str| rewind(&["sim", "poker", "--runs", "1", "--config", config]);
+    expect(
+        &sim(r#"{"seats":12}"#),
+        2,
+        &["--config", "seats must be 2 to 9"],
+    )?;
+    expect(
+        &sim(r#"{"antes":1}"#),
+        2,
+        &["not a poker config", "unknown field `antes`"],
+    )?;
+    expect(&sim("seats=9"), 2, &["not a poker config"])?;
+    expect(
+        &rewind(&["sim", "all", "--runs", "1", "--config", "{}"]),
+        2,
+        &["--config", "instead of `all`"],
+    )?;
+    let log = POKER_LOG.replace("\"seats\": 9", "\"seats\": 40");
+    expect(
+        &replay_text("bad-config", &log),
+        2,
+        &["field `config`", "seats must be 2 to 9"],
+    )
+}
+
+/// A run on a table given by `--config` stores its config in the log, and the rerun command
+/// the summary prints plays the same failure again.
+fn config_reaches_the_log_and_the_rerun_command() -> Result<(), Failed> {
+    let corpus = scratch("config-sim");
+    let root = corpus.to_str().unwrap_or(".");
+    let output = rewind(&[
+        "sim",
+        "poker",
+        "--config",
+        r#"{"seats":9,"ante":1}"#,
+        "--bug",
+        "odd_chip_wrong_seat",
+        "--runs",
+        "2000",
+        "--seed",
+        "2",
+        "--corpus",
+        root,
+    ]);
+    expect(&output, 1, &[])?;
+    let (stdout, _) = text(&output);
+    let line = |prefix: &str| {
+        stdout
+            .lines()
+            .find_map(|line| line.trim().strip_prefix(prefix))
+            .map(|rest| rest.trim().to_string())
+            .ok_or_else(|| format!("the summary has no `{prefix}` line:\n{stdout}"))
+    };
+    let (rerun, stored) = (line("rerun")?, line("stored")?);
+    let log = fs::read_to_string(&stored).map_err(|e| e.to_string())?;
+    if !log.contains("\"ante\": 1") || !log.contains("\"seats\": 9") {
+        return Err(format!("the stored log lost the config:\n{log}").into());
+    }
+    let command = rerun
+        .strip_prefix("rewind ")
+        .ok_or_else(|| format!("not a rewind command: {rerun}"))?;
+    let again = Command::new("sh")
+        .arg("-c")
+        .arg(format!("\"$0\" {command} --corpus \"$1\"",))
+        .arg(env!("CARGO_BIN_EXE_rewind"))
+        .arg(root)
+        .output()
+        .map_err(|e| e.to_string())?;
+    expect(&again, 1, &[])?;
+    if !text(&again).0.contains("`odd_chips_left_of_button` broke") {
+        return Err(format!("`{rerun}` did not fail the same way:\n{}", text(&again).0).into());
+    }
+    Ok(())
 }
 
 fn clean_sim_exits_zero() -> Result<(), Failed> {

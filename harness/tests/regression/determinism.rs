@@ -40,7 +40,9 @@ fn plan(jobs: usize, first_run: u64, end_run: u64) -> SimPlan {
 }
 
 fn summary(plan: &SimPlan, bug: Option<&str>) -> Result<rewind_harness::summary::Summary, Failed> {
-    Ok(Entry::<Poll>::NEW.simulate(plan, bug, &|_| {})?.summary)
+    Ok(Entry::<Poll>::NEW
+        .simulate(plan, bug, None, &|_| {})?
+        .summary)
 }
 
 fn jobs_do_not_change_the_summary() -> Result<(), Failed> {

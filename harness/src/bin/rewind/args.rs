@@ -97,6 +97,10 @@ pub struct SimArgs {
     /// Plant this bug of the domain (see `rewind domains`).
     #[arg(long)]
     pub bug: Option<String>,
+    /// The domain's config as JSON; missing fields keep their defaults, e.g. a nine-seat
+    /// table with antes: `--config '{"seats":9,"ante":1}'`.
+    #[arg(long, value_name = "JSON")]
+    pub config: Option<String>,
     /// Where failing logs are stored.
     #[arg(long, default_value = "corpus")]
     pub corpus: PathBuf,

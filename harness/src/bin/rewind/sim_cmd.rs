@@ -20,10 +20,16 @@ pub fn run(args: &SimArgs) -> Result<Found> {
                 "--bug names a bug of one domain; give that domain instead of `all` (see `rewind domains`)"
             );
         }
+        if args.config.is_some() {
+            bail!("--config describes one domain's config; give that domain instead of `all`");
+        }
         catalog::all().to_vec()
     } else {
         vec![catalog::find(&args.domain).map_err(anyhow::Error::msg)?]
     };
+    if let (Some(config), [entry]) = (&args.config, &entries[..]) {
+        entry.check_config(config).map_err(anyhow::Error::msg)?;
+    }
     let (first_run, end_run) = match (args.shard, args.run) {
         (Some(shard), _) => {
             let range = shard.range(args.runs);
@@ -49,10 +55,13 @@ pub fn run(args: &SimArgs) -> Result<Found> {
     for entry in entries {
         let name = entry.info().name;
         println!(
-            "rewind sim {name} · seed {} · runs {first_run}..{end_run} · up to {} steps{} · {jobs} jobs",
+            "rewind sim {name} · seed {} · runs {first_run}..{end_run} · up to {} steps{}{} · {jobs} jobs",
             plan.seed,
             plan.steps,
-            if plan.swarm { " · swarm" } else { "" }
+            if plan.swarm { " · swarm" } else { "" },
+            args.config
+                .as_deref()
+                .map_or_else(String::new, |config| format!(" · config {config}"))
         );
         let bar = ProgressBar::new(end_run - first_run).with_prefix(name);
         bar.set_style(
@@ -64,7 +73,12 @@ pub fn run(args: &SimArgs) -> Result<Found> {
         );
         let started = Instant::now();
         let outcome = entry
-            .simulate(&plan, args.bug.as_deref(), &|runs| bar.inc(runs))
+            .simulate(
+                &plan,
+                args.bug.as_deref(),
+                args.config.as_deref(),
+                &|runs| bar.inc(runs),
+            )
             .map_err(anyhow::Error::msg)?;
         let seconds = started.elapsed().as_secs_f64();
         bar.finish_and_clear();
