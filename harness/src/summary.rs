@@ -66,9 +66,14 @@ impl Summary {
             group(self.rejected)
         );
         let _ = writeln!(out, "  events      {:>14}", group(self.events));
+        let deep = match self.history_every {
+            1 => "every run".to_string(),
+            n => format!("every {n} runs"),
+        };
         let _ = writeln!(
             out,
-            "  checked     {} invariants after every dispatch; history checks after every run",
+            "  checked     {} invariants after every dispatch; event replay after every run; \
+             re-dispatch and projection rebuild {deep}",
             self.invariants
         );
         if !self.coverage.is_empty() {
