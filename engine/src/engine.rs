@@ -106,6 +106,19 @@ impl<D: Domain> Engine<D> {
         }
     }
 
+    /// Starts over exactly as [`Engine::new`] would, but keeps the allocations of the action
+    /// and event logs, so a thread playing many short runs allocates once, not once a run.
+    pub fn restart(&mut self, config: D::Config, seed: u64, bugs: Bugs) {
+        self.state = D::initial(&config, bugs);
+        self.config = config;
+        self.bugs = bugs;
+        self.env = Env::new(seed, bugs);
+        self.actions.clear();
+        self.events.clear();
+        self.step_ends.clear();
+        self.given = 0;
+    }
+
     /// An engine whose history starts with `events` already applied (the "given" of a
     /// scenario, or a stream loaded from storage).
     pub fn resume(config: D::Config, seed: u64, bugs: Bugs, events: Vec<D::Event>) -> Self {

@@ -31,6 +31,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
     let mut counts = RunCounts::default();
     let mut coverage = Coverage::new(M::COVERAGE.len());
     let started = Instant::now();
+    let mut spare = None;
     for run in 0..max_runs {
         let spec = RunSpec::<M> {
             config: &config,
@@ -40,7 +41,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
             swarm: false,
             deep: false,
         };
-        if let Some(failure) = run_once(&spec, &mut counts, &mut coverage) {
+        if let Some(failure) = run_once(&spec, &mut counts, &mut coverage, &mut spare) {
             let seconds = started.elapsed().as_secs_f64();
             let shrunk = shrink::<M>(
                 &config,

@@ -74,13 +74,28 @@ pub fn swarm_mask<M: Model>(seed: u64, swarm: bool) -> u64 {
 }
 
 /// Plays one simulated run: the bot draws from the ChaCha8 stream of the run's seed.
+/// `spare` is an engine left by an earlier clean run on this thread, restarted rather than
+/// allocated anew; a clean run leaves its engine there for the next.
 pub fn run_once<M: Model>(
     spec: &RunSpec<'_, M>,
     counts: &mut RunCounts,
     coverage: &mut Coverage,
+    spare: &mut Option<Engine<M>>,
 ) -> Option<RunFailure<M>> {
+    let engine = match spare.take() {
+        Some(mut engine) => {
+            engine.restart(spec.config.clone(), spec.seed, spec.bugs);
+            engine
+        }
+        None => Engine::<M>::new(spec.config.clone(), spec.seed, spec.bugs),
+    };
     let mut choices = RandomChoices::new(spec.seed);
-    play(spec, &mut choices, counts, coverage).failure()
+    let played = play_on(engine, spec, &mut choices, counts, coverage);
+    if played.violation.is_none() {
+        *spare = Some(played.engine);
+        return None;
+    }
+    played.failure()
 }
 
 /// How one run ended: the engine with its whole history, and what broke, if anything.
@@ -110,7 +125,18 @@ pub fn play<M: Model>(
     counts: &mut RunCounts,
     coverage: &mut Coverage,
 ) -> Played<M> {
-    let mut engine = Engine::<M>::new(spec.config.clone(), spec.seed, spec.bugs);
+    let engine = Engine::<M>::new(spec.config.clone(), spec.seed, spec.bugs);
+    play_on(engine, spec, choices, counts, coverage)
+}
+
+/// [`play`] on `engine`, fresh from [`Engine::new`] or [`Engine::restart`] for this spec.
+fn play_on<M: Model>(
+    mut engine: Engine<M>,
+    spec: &RunSpec<'_, M>,
+    choices: &mut dyn Choices,
+    counts: &mut RunCounts,
+    coverage: &mut Coverage,
+) -> Played<M> {
     engine.reserve(spec.steps);
     let mut views = M::projections(spec.config, spec.bugs);
     let mask = swarm_mask::<M>(spec.seed, spec.swarm);

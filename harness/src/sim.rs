@@ -121,6 +121,7 @@ fn play_batch<M: Model>(
         coverage: Coverage::new(M::COVERAGE.len()),
         failures: Vec::new(),
     };
+    let mut spare = None;
     for run in runs {
         let seed = run_seed(plan.seed, run);
         let spec = RunSpec::<M> {
@@ -131,7 +132,7 @@ fn play_batch<M: Model>(
             swarm: plan.swarm,
             deep: run.is_multiple_of(plan.history_every.max(1)),
         };
-        if let Some(failure) = run_once(&spec, &mut batch.counts, &mut batch.coverage) {
+        if let Some(failure) = run_once(&spec, &mut batch.counts, &mut batch.coverage, &mut spare) {
             batch.counts.failed += 1;
             if batch.failures.len() < FAILURES_KEPT {
                 batch.failures.push((run, seed, failure));

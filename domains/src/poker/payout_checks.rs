@@ -99,10 +99,16 @@ pub fn uncalled_bet_returned(_: &PokerState, ledger: &HandLedger) -> Check {
         return Ok(());
     }
     let book = &ledger.last;
-    let mut order: [(u64, usize); MAX_SEATS] = std::array::from_fn(|i| (book.contributed[i], i));
-    order.sort_unstable_by(|a, b| b.cmp(a));
-    let (top, top_seat) = order[0];
-    let excess = top - order[1].0;
+    // The largest contribution (the highest seat among equals) and the second largest.
+    let (mut top, mut top_seat, mut second) = (0u64, 0usize, 0u64);
+    for (i, &c) in book.contributed.iter().enumerate() {
+        if c >= top {
+            (second, top, top_seat) = (top, c, i);
+        } else if c > second {
+            second = c;
+        }
+    }
+    let excess = top - second;
     for i in 0..MAX_SEATS {
         let due = if i == top_seat && book.in_hand() & (1 << i) != 0 {
             excess

@@ -63,7 +63,11 @@ impl Strength {
     /// The hand's category.
     #[inline]
     pub fn category(self) -> Category {
-        let index = CATEGORY_TOP.iter().take_while(|&&top| self.0 > top).count();
+        // Branch-free: the count of category tops below this strength (bots ask it often).
+        let index: usize = CATEGORY_TOP
+            .iter()
+            .map(|&top| usize::from(self.0 > top))
+            .sum();
         Category::ALL[index.min(8)]
     }
 }
