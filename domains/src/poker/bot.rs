@@ -1,6 +1,6 @@
 //! The bot: a table of ordinary players. They sit down, rebuy, sit out and come back, leave
-//! (sometimes mid-hand), and play by hand strength with min-raises, bigger raises, shoves and
-//! the odd timeout; about 2% of actions are illegal on purpose (wrong seat, bad amounts,
+//! (sometimes mid-hand), and play by hand strength with value bets and continuation bets when
+//! checked to, min-raises, bigger raises, shoves and the odd timeout; about 2% of actions are illegal on purpose (wrong seat, bad amounts,
 //! wrong moment), because the rejection paths are rules too.
 
 use rewind_engine::Choices;
@@ -174,8 +174,13 @@ fn play(s: &PokerState, c: &mut dyn Choices) -> PokerAction {
         };
     }
     let value = hand_value(s, i) + c.below(20);
-    let aggressive =
-        c.chance(3, 100) || (value >= 70 && c.chance(3, 5)) || (value < 30 && c.chance(1, 20));
+    // Checked to after the flop, players bet: a pair or better for value half the time, a
+    // continuation bet or a stab with nothing a quarter of the time.
+    let checked_to = to_call == 0 && s.phase != Phase::Preflop;
+    let aggressive = c.chance(3, 100)
+        || (value >= 70 && c.chance(3, 5))
+        || (value < 30 && c.chance(1, 20))
+        || (checked_to && ((value >= 40 && c.chance(1, 2)) || c.chance(1, 4)));
     if aggressive && to_call < me.stack {
         let big_blind = s.config.big_blind;
         let target = match c.weighted(&[40, 35, 20, 5]) {

@@ -144,6 +144,6 @@ fn the_golden_run_keeps_its_event_log() {
     let hands = engine.state().hand;
     assert_eq!(
         (hands, rewind_engine::hash_events(engine.events())),
-        (43, 2_371_068_371_166_583_267)
+        (63, 584_387_667_491_601_299)
     );
 }
