@@ -141,10 +141,10 @@ fn bit(card: u8) -> u64 {
 }
 
 /// Deck rest, hole cards, board and muck hold the 52 cards, each exactly once (so the
-/// shuffled deck was a permutation, and nothing was dealt twice). Each place is a bit mask;
-/// the places are disjoint and complete exactly when their card counts add up to 52 and their
-/// union is the whole deck. The rest of the deck is as many cards as the deck order has left,
-/// and the next card to deal is among them.
+/// shuffled deck was a permutation, and nothing was dealt twice). Each card, or each place
+/// kept as a bit mask, is added to the cards seen so far and must not overlap them; at the
+/// end every card must have been seen. The rest of the deck is as many cards as the deck
+/// order has left, and the next card to deal is among them.
 fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
     if s.deck_len == 0 {
         if s.board_len != 0 || s.muck != 0 || s.deck_rest != 0 {
@@ -166,44 +166,49 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
             )
         ));
     }
-    let board = &s.board[..usize::from(s.board_len).min(5)];
-    let (mut holes, mut hole_count) = (0u64, 0u32);
-    // Seats in the hand outside the players dealt in are `hole_cards_only_in_hand`'s to catch.
-    for (_, seat) in s.dealt_in().filter(|(_, seat)| seat.in_hand) {
-        holes |= bit(seat.hole[0]) | bit(seat.hole[1]);
-        hole_count += 2;
-    }
-    let parts = [
-        (s.deck_rest, left, "deck"),
-        (holes, hole_count, "hole cards"),
-        (
-            board.iter().fold(0, |m, &c| m | bit(c)),
-            board.len() as u32,
-            "board",
-        ),
-        (s.muck, s.muck.count_ones(), "muck"),
-    ];
-    let mut union = 0u64;
-    for (bits, count, place) in parts {
-        if bits.count_ones() != count || union & bits != 0 {
-            let twice = if union & bits != 0 {
-                (union & bits).trailing_zeros() as u8
-            } else {
-                NO_CARD
-            };
-            return Err(format!(
-                "the {place} should hold {count} cards but holds {} distinct; card {} is seen twice",
-                bits.count_ones(),
-                cards::name(twice)
-            ));
-        }
-        union |= bits;
-    }
-    if union != (1 << 52) - 1 {
+    if s.deck_rest.count_ones() != left {
         return Err(format!(
-            "{} cards accounted for, not 52",
-            union.count_ones()
+            "the deck should hold {left} cards but holds {}",
+            s.deck_rest.count_ones()
         ));
+    }
+    let twice = |place: &str, bits: u64| {
+        format!(
+            "card {} is seen twice (again in the {place})",
+            cards::name(bits.trailing_zeros() as u8)
+        )
+    };
+    let mut seen = s.deck_rest;
+    if seen & s.muck != 0 {
+        return Err(twice("muck", seen & s.muck));
+    }
+    seen |= s.muck;
+    // Seats in the hand outside the players dealt in are `hole_cards_only_in_hand`'s to catch.
+    for (i, seat) in s.dealt_in() {
+        if !seat.in_hand {
+            continue;
+        }
+        let (a, b) = (bit(seat.hole[0]), bit(seat.hole[1]));
+        if a == 0 || b == 0 || a == b {
+            return Err(format!("seat {i} does not hold two distinct cards of the deck"));
+        }
+        if seen & (a | b) != 0 {
+            return Err(twice("hole cards", seen & (a | b)));
+        }
+        seen |= a | b;
+    }
+    for &card in &s.board[..usize::from(s.board_len).min(5)] {
+        let b = bit(card);
+        if b == 0 {
+            return Err(format!("the board holds {card}, not a card of the deck"));
+        }
+        if seen & b != 0 {
+            return Err(twice("board", b));
+        }
+        seen |= b;
+    }
+    if seen != (1 << 52) - 1 {
+        return Err(format!("{} cards accounted for, not 52", seen.count_ones()));
     }
     Ok(())
 }
