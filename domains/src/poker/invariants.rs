@@ -190,7 +190,9 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
         }
         let (a, b) = (bit(seat.hole[0]), bit(seat.hole[1]));
         if a == 0 || b == 0 || a == b {
-            return Err(format!("seat {i} does not hold two distinct cards of the deck"));
+            return Err(format!(
+                "seat {i} does not hold two distinct cards of the deck"
+            ));
         }
         if seen & (a | b) != 0 {
             return Err(twice("hole cards", seen & (a | b)));
