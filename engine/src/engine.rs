@@ -20,6 +20,10 @@ pub enum Refusal<R> {
     /// The reactors kept asking for more than [`MAX_CASCADE_DEPTH`] rounds or
     /// [`MAX_CASCADE_ACTIONS`] actions; the whole step was undone.
     CascadeOverflow,
+    /// An earlier dispatch panicked partway (domain code must never panic; the harness
+    /// reports it as a `no_panic` failure). What it left half-applied cannot be trusted, so
+    /// the engine refuses every later dispatch, as a poisoned mutex does; nothing is logged.
+    Poisoned,
 }
 
 impl<R: fmt::Display> fmt::Display for Refusal<R> {
@@ -36,6 +40,10 @@ impl<R: fmt::Display> fmt::Display for Refusal<R> {
                 f,
                 "reactors asked for more than {MAX_CASCADE_DEPTH} rounds or {MAX_CASCADE_ACTIONS} actions"
             ),
+            Refusal::Poisoned => write!(
+                f,
+                "an earlier dispatch panicked partway, so this engine's state cannot be trusted"
+            ),
         }
     }
 }
@@ -43,7 +51,8 @@ impl<R: fmt::Display> fmt::Display for Refusal<R> {
 /// A domain's state with the history that built it.
 ///
 /// Each [`Engine::dispatch`] is one step: the action is decided, its events applied, the
-/// reactors' follow-ups dispatched; all of it lands or none of it does. Every step, accepted
+/// reactors' follow-ups dispatched; all of it lands or none of it does. Domain code that
+/// panics breaks that promise, so a panic poisons the engine (see [`Refusal::Poisoned`]). Every step, accepted
 /// or refused, is kept in the action log, so re-dispatching the log reproduces the events.
 pub struct Engine<D: Domain> {
     config: D::Config,
@@ -56,6 +65,8 @@ pub struct Engine<D: Domain> {
     step_ends: Vec<usize>,
     /// Events given before the first step (see [`Engine::resume`]).
     given: usize,
+    /// Set while a dispatch runs; still set afterwards only if it panicked.
+    poisoned: bool,
 }
 
 // Written out rather than derived: a derive would demand `D: Clone + Debug` of the domain's
@@ -71,6 +82,7 @@ impl<D: Domain> Clone for Engine<D> {
             events: self.events.clone(),
             step_ends: self.step_ends.clone(),
             given: self.given,
+            poisoned: self.poisoned,
         }
     }
 }
@@ -86,6 +98,7 @@ impl<D: Domain> fmt::Debug for Engine<D> {
             .field("events", &self.events)
             .field("step_ends", &self.step_ends)
             .field("given", &self.given)
+            .field("poisoned", &self.poisoned)
             .finish()
     }
 }
@@ -103,6 +116,7 @@ impl<D: Domain> Engine<D> {
             events: Vec::new(),
             step_ends: Vec::new(),
             given: 0,
+            poisoned: false,
         }
     }
 
@@ -117,6 +131,7 @@ impl<D: Domain> Engine<D> {
         self.events.clear();
         self.step_ends.clear();
         self.given = 0;
+        self.poisoned = false;
     }
 
     /// An engine whose history starts with `events` already applied (the "given" of a
@@ -144,6 +159,10 @@ impl<D: Domain> Engine<D> {
     /// The action is logged before it is decided, so a panic in domain code leaves the
     /// action that caused it at the end of [`Engine::actions`].
     pub fn dispatch(&mut self, action: D::Action) -> Result<Range<usize>, Refusal<D::Reject>> {
+        if self.poisoned {
+            return Err(Refusal::Poisoned);
+        }
+        self.poisoned = true;
         let start = self.events.len();
         self.env.set_now(self.actions.len() as u64);
         self.actions.push(action);
@@ -153,6 +172,7 @@ impl<D: Domain> Engine<D> {
             self.dispatch_single(start)
         };
         self.step_ends.push(self.events.len());
+        self.poisoned = false;
         outcome.map(|()| start..self.events.len())
     }
 

@@ -179,6 +179,31 @@ fn a_panicking_step_leaves_its_action_at_the_end_of_the_action_log() {
 }
 
 #[test]
+fn after_a_panic_the_engine_refuses_every_dispatch_until_restarted() {
+    let mut engine = Engine::<Counter>::new((), 0, Bugs::NONE);
+    let panicked = catch_unwind(AssertUnwindSafe(|| {
+        let _ = engine.dispatch(CounterAction::Explode);
+    }));
+    assert!(panicked.is_err());
+    assert_eq!(
+        engine.dispatch(CounterAction::Add { by: 1 }),
+        Err(Refusal::Poisoned)
+    );
+    assert_eq!(
+        engine.steps(),
+        1,
+        "a refusal of a poisoned engine logs nothing"
+    );
+    assert!(
+        Refusal::<CounterReject>::Poisoned
+            .to_string()
+            .contains("panicked")
+    );
+    engine.restart((), 0, Bugs::NONE);
+    assert_eq!(engine.dispatch(CounterAction::Add { by: 1 }), Ok(0..1));
+}
+
+#[test]
 fn the_engine_reports_what_it_was_built_with() {
     let bugs = Bugs::NONE.with(crate::ledger::DOUBLE_DEPOSIT);
     let config = LedgerConfig { accounts: 9 };
