@@ -65,8 +65,8 @@ pub trait Domain: Sized + 'static {
     /// deciding on a scratch copy and applying everything a second time. The rule: refuse,
     /// if at all, before the first event is applied, and leave `state` equal to applying
     /// the events in `out` to it. The harness checks both (a refused dispatch changes
-    /// nothing; replaying the event log rebuilds the live state), and `decide` must stay
-    /// consistent with it, since replay by action and the scenario tests go through both.
+    /// nothing; replaying the event log rebuilds the live state). `decide` must still give
+    /// the same events: it is the pure form that tools outside the engine call.
     fn execute(
         state: &mut Self::State,
         action: &Self::Action,

@@ -52,8 +52,9 @@ impl<R: fmt::Display> fmt::Display for Refusal<R> {
 ///
 /// Each [`Engine::dispatch`] is one step: the action is decided, its events applied, the
 /// reactors' follow-ups dispatched; all of it lands or none of it does. Domain code that
-/// panics breaks that promise, so a panic poisons the engine (see [`Refusal::Poisoned`]). Every step, accepted
-/// or refused, is kept in the action log, so re-dispatching the log reproduces the events.
+/// panics breaks that promise, so a panic poisons the engine (see [`Refusal::Poisoned`]).
+/// Every step, accepted or refused, is kept in the action log, so re-dispatching the log
+/// reproduces the events.
 pub struct Engine<D: Domain> {
     config: D::Config,
     bugs: Bugs,

@@ -13,6 +13,7 @@ use super::event::{Commit, PokerEvent};
 use super::reject::PokerReject;
 use super::state::{NO_SEAT, PokerState};
 
+/// The pure form: the events `action` leads to, worked out on a copy of `state`.
 pub fn decide(
     state: &PokerState,
     action: &PokerAction,
@@ -22,6 +23,8 @@ pub fn decide(
     execute(&mut state.clone(), action, env, out)
 }
 
+/// The engine's form: checks `action`, then emits its events and the dealer's onto `state`,
+/// each applied as it is emitted. A refusal comes before anything is applied.
 pub fn execute(
     state: &mut PokerState,
     action: &PokerAction,

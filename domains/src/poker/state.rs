@@ -190,7 +190,8 @@ impl PokerState {
     }
 
     /// The first seat after `from` (clockwise) that has to act, or [`NO_SEAT`]. One pass
-    /// over the seats dealt in builds the mask of those that must act; a rotate finds the next one.
+    /// over the seats dealt in builds the mask of those that must act; a rotate finds the
+    /// next one.
     pub fn next_to_act(&self, from: u8) -> u8 {
         if self.phase == Phase::Idle {
             return NO_SEAT;
