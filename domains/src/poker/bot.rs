@@ -1,7 +1,8 @@
 //! The bot: a table of ordinary players. They sit down, rebuy, sit out and come back, leave
-//! (sometimes mid-hand), and play by hand strength with value bets and continuation bets when
-//! checked to, min-raises, bigger raises, shoves and the odd timeout; about 2% of actions are illegal on purpose (wrong seat, bad amounts,
-//! wrong moment), because the rejection paths are rules too.
+//! (sometimes mid-hand), and play by hand strength: value bets and continuation bets when
+//! checked to, min-raises, bigger raises, shoves and the odd timeout. About 2% of actions are
+//! illegal on purpose (wrong seat, bad amounts, wrong moment), because the rejection paths are
+//! rules too.
 
 use rewind_engine::Choices;
 
