@@ -4,7 +4,7 @@
 use super::bugs;
 use super::cards::NO_CARD;
 use super::event::{Blind, PokerEvent, Street};
-use super::state::{NO_SEAT, Phase, PokerState, RaiseRecord, Seat};
+use super::state::{MAX_SEATS, NO_SEAT, Phase, PokerState, RaiseRecord, Seat};
 
 pub fn apply(s: &mut PokerState, event: &PokerEvent) {
     match *event {
@@ -13,7 +13,10 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             buy_in,
             waits_for_big_blind,
         } => {
+            let bit = seat_bit(seat);
             if let Some(seat) = s.seats.get_mut(usize::from(seat)) {
+                s.in_hand &= !bit;
+                s.acted &= !bit;
                 *seat = Seat {
                     occupied: true,
                     stack: buy_in,
@@ -61,12 +64,12 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             s.min_raise = s.config.big_blind;
             s.to_act = NO_SEAT;
             s.last_raise = None;
+            s.in_hand |= players;
+            s.acted &= !players;
             for (i, seat) in s.seats.iter_mut().enumerate() {
                 if players & (1 << i) != 0 {
-                    seat.in_hand = true;
                     seat.waiting = false;
                     seat.posts_big_blind = false;
-                    seat.acted = false;
                     seat.street_bet = 0;
                     seat.acted_at = 0;
                 }
@@ -117,8 +120,8 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             s.to_act = s.next_to_act(seat);
         }
         PokerEvent::Checked { seat } => {
+            s.acted |= seat_bit(seat);
             if let Some(slot) = s.seats.get_mut(usize::from(seat)) {
-                slot.acted = true;
                 slot.acted_at = s.current_bet;
             }
             s.to_act = s.next_to_act(seat);
@@ -157,9 +160,9 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             };
             for seat in &mut s.seats {
                 seat.street_bet = 0;
-                seat.acted = false;
                 seat.acted_at = 0;
             }
+            s.acted = 0;
             s.current_bet = 0;
             s.min_raise = s.config.big_blind;
             s.to_act = s.next_to_act(s.button);
@@ -187,6 +190,16 @@ fn card_bit(card: u8) -> u64 {
     if card < 52 { 1 << card } else { 0 }
 }
 
+/// The seat's bit in the `in_hand` and `acted` masks, or none for a seat beyond the table.
+#[inline]
+fn seat_bit(seat: u8) -> u16 {
+    if usize::from(seat) < MAX_SEATS {
+        1 << seat
+    } else {
+        0
+    }
+}
+
 fn set_flag(s: &mut PokerState, seat: u8, sitting_out: bool) {
     if let Some(seat) = s.seats.get_mut(usize::from(seat)) {
         seat.sitting_out = sitting_out;
@@ -195,7 +208,7 @@ fn set_flag(s: &mut PokerState, seat: u8, sitting_out: bool) {
 
 fn fold(s: &mut PokerState, seat: usize) {
     if let Some(slot) = s.seats.get_mut(seat) {
-        slot.in_hand = false;
+        s.in_hand &= !(1 << seat);
         for card in slot.hole {
             s.muck |= card_bit(card);
         }
@@ -211,7 +224,7 @@ fn commit(s: &mut PokerState, seat: usize, amount: u64, all_in: bool) {
     if new_total > s.current_bet {
         s.last_raise = Some(RaiseRecord {
             seat: seat as u8,
-            had_acted: slot.acted,
+            had_acted: s.has_acted(seat),
             faced_raise: s.current_bet.saturating_sub(slot.acted_at),
             current_bet_before: s.current_bet,
             min_raise_before: s.min_raise,
@@ -221,11 +234,7 @@ fn commit(s: &mut PokerState, seat: usize, amount: u64, all_in: bool) {
         let raise = new_total - s.current_bet;
         if raise >= s.min_raise {
             s.min_raise = raise;
-            for (i, other) in s.seats.iter_mut().enumerate() {
-                if i != seat {
-                    other.acted = false;
-                }
-            }
+            s.acted &= 1 << seat;
         }
         s.current_bet = new_total;
     }
@@ -233,8 +242,8 @@ fn commit(s: &mut PokerState, seat: usize, amount: u64, all_in: bool) {
     slot.stack = slot.stack.wrapping_sub(amount);
     slot.street_bet = new_total;
     slot.contributed = slot.contributed.wrapping_add(amount);
-    slot.acted = true;
     slot.acted_at = s.current_bet;
+    s.acted |= 1 << seat;
     s.pot = s.pot.wrapping_add(amount);
     s.to_act = s.next_to_act(seat as u8);
 }
@@ -256,6 +265,7 @@ fn stood_up(s: &mut PokerState, seat: usize, cashed_out: u64) {
         contributed: slot.contributed,
         ..Seat::EMPTY
     };
+    s.acted &= !(1 << seat);
     s.cashed_out = s.cashed_out.wrapping_add(cashed_out);
     if s.phase != Phase::Idle {
         // The turn stays where it was unless it was this seat's (or nobody's).
@@ -270,9 +280,9 @@ fn stood_up(s: &mut PokerState, seat: usize, cashed_out: u64) {
 }
 
 fn end_hand(s: &mut PokerState) {
+    s.in_hand = 0;
+    s.acted = 0;
     for seat in &mut s.seats {
-        seat.in_hand = false;
-        seat.acted = false;
         seat.street_bet = 0;
         seat.contributed = 0;
         seat.acted_at = 0;

@@ -55,7 +55,7 @@ fn check(state: &PokerState, action: &PokerAction, env: &Env) -> Result<PokerEve
         PokerAction::StandUp { .. } => PokerEvent::StoodUp {
             seat,
             cashed_out: state.seats[usize::from(seat)].stack,
-            mid_hand: state.seats[usize::from(seat)].in_hand,
+            mid_hand: state.is_in_hand(usize::from(seat)),
         },
         PokerAction::AddChips { amount, .. } => add_chips(state, seat, amount)?,
         PokerAction::SitOut { .. } => {

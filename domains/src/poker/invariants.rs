@@ -10,7 +10,7 @@ use super::ledger::HandLedger;
 use super::payout_checks::{
     odd_chips_left_of_button, side_pot_eligibility, uncalled_bet_returned, winners_hold_best_hand,
 };
-use super::state::{Phase, PokerState};
+use super::state::{MAX_SEATS, Phase, PokerState};
 use super::table_checks::{
     bet_sizes_legal, blinds_and_button_legal, hand_number_grows, to_act_iff_round_open,
     view_hides_hole_cards,
@@ -183,11 +183,7 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
         return Err(twice("muck", seen & s.muck));
     }
     seen |= s.muck;
-    // Seats in the hand outside the players dealt in are `hole_cards_only_in_hand`'s to catch.
-    for (i, seat) in s.dealt_in() {
-        if !seat.in_hand {
-            continue;
-        }
+    for (i, seat) in s.in_hand_seats() {
         let (a, b) = (bit(seat.hole[0]), bit(seat.hole[1]));
         if a == 0 || b == 0 || a == b {
             return Err(format!(
@@ -215,19 +211,25 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
     Ok(())
 }
 
-/// Exactly the seats in the hand hold hole cards, two real cards each.
+/// Exactly the seats in the hand hold hole cards, two real cards each, and every seat in the
+/// hand is seated and was dealt in.
 fn hole_cards_only_in_hand(s: &PokerState, _: &HandLedger) -> Check {
+    if s.in_hand & !s.players != 0 || s.in_hand >> MAX_SEATS != 0 {
+        return Err(format!(
+            "seats {:#b} are in the hand but were not dealt in ({:#b})",
+            s.in_hand, s.players
+        ));
+    }
     for (i, seat) in s.seats.iter().enumerate() {
         let holds = seat.hole != [NO_CARD; 2];
-        if seat.in_hand && (!seat.occupied || s.players & (1 << i) == 0) {
-            return Err(format!(
-                "seat {i} is in the hand but not seated or not dealt in"
-            ));
+        let in_hand = s.is_in_hand(i);
+        if in_hand && !seat.occupied {
+            return Err(format!("seat {i} is in the hand but not seated"));
         }
-        if seat.in_hand && (seat.hole[0] >= 52 || seat.hole[1] >= 52) {
+        if in_hand && (seat.hole[0] >= 52 || seat.hole[1] >= 52) {
             return Err(format!("seat {i} is in the hand without two hole cards"));
         }
-        if !seat.in_hand && holds {
+        if !in_hand && holds {
             return Err(format!("seat {i} holds cards but is not in the hand"));
         }
     }

@@ -59,14 +59,8 @@ pub fn build_pots(
 pub(super) fn pay_out(s: &mut PokerState, out: &mut Vec<PokerEvent>, showdown: bool) {
     return_uncalled(s, out);
     let n = s.seat_count();
-    let mut in_hand = 0u16;
-    let mut contributed = [0u64; MAX_SEATS];
-    for (i, seat) in s.seats.iter().enumerate() {
-        contributed[i] = seat.contributed;
-        if seat.in_hand {
-            in_hand |= 1 << i;
-        }
-    }
+    let in_hand = s.in_hand;
+    let contributed: [u64; MAX_SEATS] = std::array::from_fn(|i| s.seats[i].contributed);
     let mut strengths = [Strength(0); MAX_SEATS];
     if showdown {
         for seat in seats_from(in_hand, s.button, n) {
@@ -141,7 +135,7 @@ fn return_uncalled(s: &mut PokerState, out: &mut Vec<PokerEvent>) {
             second = seat.contributed;
         }
     }
-    if first > second && s.seats[top].in_hand {
+    if first > second && s.is_in_hand(top) {
         let event = PokerEvent::BetReturned {
             seat: top as u8,
             amount: first - second,

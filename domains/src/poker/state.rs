@@ -18,10 +18,6 @@ pub struct Seat {
     pub waiting: bool,
     /// A newcomer who will post a big blind in their first hand.
     pub posts_big_blind: bool,
-    /// Dealt into the running hand and neither folded nor gone.
-    pub in_hand: bool,
-    /// Acted voluntarily on this street since the last full raise.
-    pub acted: bool,
     pub stack: u64,
     /// Chips put in on this street (blinds included, antes not).
     pub street_bet: u64,
@@ -40,8 +36,6 @@ impl Seat {
         sitting_out: false,
         waiting: false,
         posts_big_blind: false,
-        in_hand: false,
-        acted: false,
         stack: 0,
         street_bet: 0,
         contributed: 0,
@@ -92,6 +86,11 @@ pub struct PokerState {
     pub big_blind_left: bool,
     /// Seats dealt into the running hand.
     pub players: u16,
+    /// Seats dealt into the running hand and neither folded nor gone, a bit each: the turn
+    /// code asks about them after every action, so they are a mask rather than a flag a seat.
+    pub in_hand: u16,
+    /// Seats that acted voluntarily on this street since the last full raise, a bit each.
+    pub acted: u16,
     /// Seats that showed their cards at this hand's showdown.
     pub shown: u16,
     pub to_act: u8,
@@ -131,6 +130,8 @@ impl PokerState {
             previous_big_blind: NO_SEAT,
             big_blind_left: false,
             players: 0,
+            in_hand: 0,
+            acted: 0,
             shown: 0,
             to_act: NO_SEAT,
             current_bet: 0,
@@ -160,11 +161,22 @@ impl PokerState {
         self.phase != Phase::Idle
     }
 
-    /// The seats dealt into the running hand, lowest first. Only they can be in the hand, so
-    /// the turn and dealing code looks at them alone (the invariants look at every seat).
+    /// Whether `seat` is still in the hand.
     #[inline]
-    pub fn dealt_in(&self) -> impl Iterator<Item = (usize, &Seat)> {
-        let mut mask = self.players & ((1 << MAX_SEATS) - 1);
+    pub fn is_in_hand(&self, seat: usize) -> bool {
+        seat < MAX_SEATS && self.in_hand & (1 << seat) != 0
+    }
+
+    /// Whether `seat` acted on this street since the last full raise.
+    #[inline]
+    pub fn has_acted(&self, seat: usize) -> bool {
+        seat < MAX_SEATS && self.acted & (1 << seat) != 0
+    }
+
+    /// The seats still in the hand, lowest first.
+    #[inline]
+    pub fn in_hand_seats(&self) -> impl Iterator<Item = (usize, &Seat)> {
+        let mut mask = self.in_hand & ((1 << MAX_SEATS) - 1);
         std::iter::from_fn(move || {
             if mask == 0 {
                 return None;
@@ -178,35 +190,28 @@ impl PokerState {
     /// Seats still in the hand.
     #[inline]
     pub fn in_hand_count(&self) -> u32 {
-        self.dealt_in().filter(|(_, s)| s.in_hand).count() as u32
+        self.in_hand.count_ones()
     }
 
     /// Seats still in the hand with chips behind (not all-in).
     #[inline]
     pub fn live_count(&self) -> u32 {
-        self.dealt_in()
-            .filter(|(_, s)| s.in_hand && s.stack > 0)
-            .count() as u32
+        self.in_hand_seats().filter(|(_, s)| s.stack > 0).count() as u32
     }
 
     /// The first seat after `from` (clockwise) that has to act, or [`NO_SEAT`]. One pass
-    /// over the seats dealt in builds the mask of those that must act; a rotate finds the
+    /// over the seats in the hand builds the mask of those that must act; a rotate finds the
     /// next one.
     pub fn next_to_act(&self, from: u8) -> u8 {
-        if self.phase == Phase::Idle {
+        if self.phase == Phase::Idle || self.in_hand.count_ones() < 2 {
             return NO_SEAT;
         }
-        let (mut in_hand, mut live, mut facing, mut unacted) = (0u16, 0u16, 0u16, 0u16);
-        for (i, s) in self.dealt_in() {
-            let is_live = u16::from(s.in_hand & (s.stack > 0));
-            in_hand |= u16::from(s.in_hand) << i;
-            live |= is_live << i;
-            facing |= (is_live & u16::from(s.street_bet < self.current_bet)) << i;
-            unacted |= (is_live & u16::from(!s.acted)) << i;
+        let (mut live, mut facing) = (0u16, 0u16);
+        for (i, s) in self.in_hand_seats() {
+            live |= u16::from(s.stack > 0) << i;
+            facing |= u16::from(s.stack > 0 && s.street_bet < self.current_bet) << i;
         }
-        if in_hand.count_ones() < 2 {
-            return NO_SEAT;
-        }
+        let unacted = live & !self.acted;
         let must = if live.count_ones() > 1 {
             facing | unacted
         } else {
@@ -225,8 +230,8 @@ impl PokerState {
     /// or the bet has risen by at least a full raise since it did (short all-ins add up).
     #[inline]
     pub fn may_raise(&self, seat: usize) -> bool {
-        let s = &self.seats[seat];
-        !s.acted || self.current_bet.saturating_sub(s.acted_at) >= self.min_raise
+        !self.has_acted(seat)
+            || self.current_bet.saturating_sub(self.seats[seat].acted_at) >= self.min_raise
     }
 
     /// Total chips on the table: stacks and the pot.

@@ -18,13 +18,16 @@ pub fn to_act_iff_round_open(s: &PokerState, _: &HandLedger) -> Check {
             Err(format!("seat {} to act between hands", s.to_act))
         };
     }
-    let live = s.seats.iter().filter(|x| x.in_hand && x.stack > 0).count();
+    let in_hand = |i: usize| s.is_in_hand(i);
+    let live = (0..s.seats.len())
+        .filter(|&i| in_hand(i) && s.seats[i].stack > 0)
+        .count();
     let must_act = |i: usize| {
         let x = &s.seats[i];
         let facing = x.street_bet < s.current_bet;
-        x.in_hand && x.stack > 0 && (facing || (!x.acted && live > 1))
+        in_hand(i) && x.stack > 0 && (facing || (!s.has_acted(i) && live > 1))
     };
-    let in_hand = s.seats.iter().filter(|x| x.in_hand).count();
+    let in_hand = (0..s.seats.len()).filter(|&i| in_hand(i)).count();
     let open = in_hand >= 2 && (0..usize::from(s.seat_count())).any(must_act);
     if !open {
         return Err(format!(
@@ -106,7 +109,7 @@ pub fn view_hides_hole_cards(s: &PokerState, _: &HandLedger) -> Check {
         return Ok(());
     }
     for seat in 0..usize::from(s.seat_count()) {
-        if !s.seats[seat].in_hand || s.shown & (1 << seat) != 0 {
+        if !s.is_in_hand(seat) || s.shown & (1 << seat) != 0 {
             continue;
         }
         for viewer in 0..s.seat_count() {

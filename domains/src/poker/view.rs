@@ -37,7 +37,7 @@ pub fn visible_hole(s: &PokerState, viewer: u8, seat: usize) -> Option<[Card; 2]
     let shown = s.shown & (1 << seat) != 0;
     let leaked = s.bugs.has(bugs::VIEW_LEAKS_HOLE_CARDS)
         && seat == usize::from((viewer + 1) % s.seat_count());
-    ((own || shown || leaked) && slot.in_hand).then_some(slot.hole)
+    ((own || shown || leaked) && s.is_in_hand(seat)).then_some(slot.hole)
 }
 
 /// The table as seen from `viewer`'s seat.
@@ -46,7 +46,7 @@ pub fn view(s: &PokerState, viewer: u8) -> TableView {
         let seat = &s.seats[i];
         SeatView {
             occupied: seat.occupied,
-            in_hand: seat.in_hand,
+            in_hand: s.is_in_hand(i),
             stack: seat.stack,
             street_bet: seat.street_bet,
             hole: visible_hole(s, viewer, i),
