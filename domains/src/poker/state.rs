@@ -87,7 +87,7 @@ pub struct PokerState {
     /// Seats dealt into the running hand.
     pub players: u16,
     /// Seats dealt into the running hand and neither folded nor gone, a bit each: the turn
-    /// code asks about them after every action, so they are a mask rather than a flag a seat.
+    /// code asks about them after every action, so they are a mask rather than a flag per seat.
     pub in_hand: u16,
     /// Seats that acted voluntarily on this street since the last full raise, a bit each.
     pub acted: u16,
