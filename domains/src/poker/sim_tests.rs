@@ -144,6 +144,6 @@ fn the_golden_run_keeps_its_event_log() {
     let hands = engine.state().hand;
     assert_eq!(
         (hands, rewind_engine::hash_events(engine.events())),
-        (63, 584_387_667_491_601_299)
+        (26, 17_647_596_425_535_457_177)
     );
 }
