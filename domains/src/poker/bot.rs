@@ -28,7 +28,7 @@ pub fn next_action(s: &PokerState, c: &mut dyn Choices) -> PokerAction {
     if c.chance(2, 100) {
         return hostile(s, c);
     }
-    let open_seats = seats_where(s, |i| !s.seats[i].occupied);
+    let open_seats = open_seats(s);
     if open_seats != 0
         && c.chance(
             NEWCOMER_PERCENT_PER_OPEN_SEAT * open_seats.count_ones(),
@@ -67,9 +67,18 @@ fn pick_seat(mask: u16, c: &mut dyn Choices) -> u8 {
         .unwrap_or(0)
 }
 
+fn open_seats(s: &PokerState) -> u16 {
+    seats_where(s, |i| !s.seats[i].occupied)
+}
+
+/// Seats dealt into the running hand; none between hands.
+fn dealt_in(s: &PokerState) -> u16 {
+    if s.hand_running() { s.players } else { 0 }
+}
+
 /// Seats whose player is out of the hand with less than a big blind.
 fn busted_seats(s: &PokerState) -> u16 {
-    let dealt = s.players * u16::from(s.hand_running());
+    let dealt = dealt_in(s);
     seats_where(s, |i| {
         s.seats[i].occupied && s.seats[i].stack < s.config.big_blind && dealt & (1 << i) == 0
     })
@@ -78,12 +87,12 @@ fn busted_seats(s: &PokerState) -> u16 {
 /// Table management: sitting down, rebuys, leaving, sitting out and in.
 fn manage(s: &PokerState, c: &mut dyn Choices) -> Option<PokerAction> {
     let cfg = s.config;
-    let dealt = |i: usize| s.hand_running() && s.players & (1 << i) != 0;
-    let empty = seats_where(s, |i| !s.seats[i].occupied);
+    let dealt = dealt_in(s);
+    let empty = open_seats(s);
     let occupied = seats_where(s, |i| s.seats[i].occupied);
     let busted = busted_seats(s);
     let short = seats_where(s, |i| {
-        s.seats[i].occupied && s.seats[i].stack < cfg.max_buy_in && !dealt(i)
+        s.seats[i].occupied && s.seats[i].stack < cfg.max_buy_in && dealt & (1 << i) == 0
     });
     let out = seats_where(s, |i| s.seats[i].occupied && s.seats[i].sitting_out);
     let idle = !s.hand_running();
