@@ -44,6 +44,19 @@ pub trait Model: Domain {
 
     /// Marks which [`Model::COVERAGE`] labels an applied event reached.
     fn cover(_state: &Self::State, _event: &Self::Event, _coverage: &mut Coverage) {}
+
+    /// The state as `rewind replay` shows it, one fact to a line so `--diff` shows what a step
+    /// changed. Its `{:#?}` by default; a domain whose state is mostly arrays and bit masks
+    /// renders it readably (poker names the cards and skips empty seats). `--raw` shows the
+    /// `{:#?}` whatever this says.
+    fn describe(state: &Self::State) -> String {
+        format!("{state:#?}")
+    }
+
+    /// The projections as `rewind replay` shows them; their `{:#?}` by default.
+    fn describe_projections(views: &Self::Projections) -> String {
+        format!("{views:#?}")
+    }
 }
 
 /// Counts of how often each coverage label was reached.

@@ -14,6 +14,8 @@ pub struct TraceOptions {
     pub diff: bool,
     /// Replay on the correct rules even if the log names a planted bug.
     pub without_bug: bool,
+    /// Show the state and projections as their `{:#?}`, not as the domain describes them.
+    pub raw: bool,
 }
 
 /// The trace of `log` as text.
@@ -48,7 +50,21 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
         .to
         .map_or(log.actions.len(), |to| (to + 1).min(log.actions.len()));
     let actions = &log.actions[..end];
-    let mut previous = format!("{:#?}", M::initial(&log.config, bugs));
+    let show_state = |state: &M::State| {
+        if options.raw {
+            format!("{state:#?}")
+        } else {
+            M::describe(state)
+        }
+    };
+    let show_views = |views: &M::Projections| {
+        if options.raw {
+            format!("{views:#?}")
+        } else {
+            M::describe_projections(views)
+        }
+    };
+    let mut previous = show_state(&M::initial(&log.config, bugs));
     let mut last_state = previous.clone();
     let mut last_views = String::new();
     let checked = thorough_observed::<M>(
@@ -73,7 +89,7 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
                     }
                 }
             }
-            let state = format!("{:#?}", view.engine.state());
+            let state = show_state(view.engine.state());
             if options.diff && state != previous {
                 for line in changed_lines(&previous, &state) {
                     let _ = writeln!(out, "           {line}");
@@ -88,7 +104,7 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
             }
             previous.clone_from(&state);
             last_state = state;
-            last_views = format!("{:#?}", view.views);
+            last_views = show_views(view.views);
         },
     );
     if checked.violation.is_none() {

@@ -13,6 +13,7 @@ pub mod config;
 mod coverage;
 mod dealer;
 mod decide;
+mod describe;
 pub mod eval;
 pub mod event;
 mod invariants;
@@ -108,6 +109,14 @@ impl Model for Poker {
 
     fn cover(state: &PokerState, event: &PokerEvent, coverage: &mut Coverage) {
         coverage::cover(state, event, coverage);
+    }
+
+    fn describe(state: &PokerState) -> String {
+        describe::describe(state)
+    }
+
+    fn describe_projections(ledger: &HandLedger) -> String {
+        describe::describe_ledger(ledger)
     }
 }
 #[cfg(test)]

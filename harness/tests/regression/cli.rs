@@ -17,6 +17,14 @@ pub fn trials() -> Vec<Trial> {
             unknown_action_variant_is_named,
         ),
         Trial::test("cli::newer_schema_is_refused", newer_schema_is_refused),
+        Trial::test(
+            "cli::replay_to_past_the_end_is_refused",
+            replay_to_past_the_end_is_refused,
+        ),
+        Trial::test(
+            "cli::replay_shows_the_table_and_raw_shows_every_field",
+            replay_shows_the_table_and_raw_shows_every_field,
+        ),
         Trial::test("cli::runs_zero_is_refused", runs_zero_is_refused),
         Trial::test(
             "cli::shard_beyond_count_is_refused",
@@ -110,11 +118,17 @@ const POKER_LOG: &str = r#"{
   "violation": {"invariant": "chips_conserved", "step": 0, "message": "m"}
 }"#;
 
-/// Writes `text` as a log file and runs `rewind replay` on it.
-fn replay_text(name: &str, text: &str) -> Output {
+/// Writes `text` as a log file and runs `rewind replay` on it with `flags`.
+fn replay_text_with(name: &str, text: &str, flags: &[&str]) -> Output {
     let file = scratch(name).join("log.json");
     fs::write(&file, text).expect("the temp file is writable");
-    rewind(&["replay", file.to_str().expect("temp paths are UTF-8")])
+    let mut args = vec!["replay", file.to_str().expect("temp paths are UTF-8")];
+    args.extend_from_slice(flags);
+    rewind(&args)
+}
+
+fn replay_text(name: &str, text: &str) -> Output {
+    replay_text_with(name, text, &[])
 }
 
 fn bad_json_is_refused() -> Result<(), Failed> {
@@ -167,6 +181,41 @@ fn newer_schema_is_refused() -> Result<(), Failed> {
         2,
         &["field `schema`", "schema 9", "schema 1"],
     )
+}
+
+fn replay_to_past_the_end_is_refused() -> Result<(), Failed> {
+    expect(
+        &replay_text_with("to-past-end", GOOD_LOG, &["--to", "2"]),
+        2,
+        &["log.json", "--to 2 is past the end", "2 steps (0 to 1)"],
+    )
+}
+
+/// Poker's state reads as a table (seats, chips, blinds) rather than its raw structure of
+/// nine seats and a 52-card deck order; `--raw` shows that structure.
+fn replay_shows_the_table_and_raw_shows_every_field() -> Result<(), Failed> {
+    let described = replay_text_with("describe", POKER_LOG, &["--to", "0"]);
+    expect(&described, 0, &[])?;
+    let (stdout, _) = text(&described);
+    for needle in [
+        "between hands · 0 played",
+        "seat 0: 100 chips · bet 0 (0 this hand) · seated, waiting for the big blind",
+        "chips: 100 bought in · 0 cashed out · 100 on the table",
+    ] {
+        if !stdout.contains(needle) {
+            return Err(format!("the replay does not show `{needle}`:\n{stdout}").into());
+        }
+    }
+    if stdout.contains("PokerState") {
+        return Err(format!("the replay shows the raw structure:\n{stdout}").into());
+    }
+    let raw = replay_text_with("describe-raw", POKER_LOG, &["--raw"]);
+    expect(&raw, 0, &[])?;
+    let (stdout, _) = text(&raw);
+    if !stdout.contains("PokerState {") || !stdout.contains("HandLedger {") {
+        return Err(format!("--raw does not show the structures:\n{stdout}").into());
+    }
+    Ok(())
 }
 
 fn runs_zero_is_refused() -> Result<(), Failed> {

@@ -13,10 +13,20 @@ pub fn replay(args: &ReplayArgs) -> Result<Found> {
     let log = corpus::read(&args.file)?;
     let entry =
         catalog::find(&log.domain).map_err(|e| anyhow::anyhow!("{file}: field `domain`: {e}"))?;
+    let steps = log.actions.len();
+    if let Some(to) = args.to
+        && to >= steps
+    {
+        anyhow::bail!(
+            "{file}: --to {to} is past the end of the log, which has {steps} steps (0 to {})",
+            steps.saturating_sub(1)
+        );
+    }
     let options = TraceOptions {
         to: args.to,
         diff: args.diff,
         without_bug: args.without_bug,
+        raw: args.raw,
     };
     print!("{}", entry.trace(&log, &file, &options)?);
     Ok(Found::Nothing)
