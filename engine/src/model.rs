@@ -53,6 +53,11 @@ pub trait Model: Domain {
         format!("{state:#?}")
     }
 
+    /// One event as `rewind replay` shows it; its `{:?}` by default (poker names the cards).
+    fn describe_event(event: &Self::Event) -> String {
+        format!("{event:?}")
+    }
+
     /// The projections as `rewind replay` shows them; their `{:#?}` by default.
     fn describe_projections(views: &Self::Projections) -> String {
         format!("{views:#?}")

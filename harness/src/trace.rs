@@ -14,7 +14,8 @@ pub struct TraceOptions {
     pub diff: bool,
     /// Replay on the correct rules even if the log names a planted bug.
     pub without_bug: bool,
-    /// Show the state and projections as their `{:#?}`, not as the domain describes them.
+    /// Show events, state and projections as their `{:?}`/`{:#?}`, not as the domain
+    /// describes them.
     pub raw: bool,
 }
 
@@ -85,7 +86,12 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
                 }
                 None => {
                     for event in view.engine.step_events(view.step) {
-                        let _ = writeln!(out, "           → {event:?}");
+                        let shown = if options.raw {
+                            format!("{event:?}")
+                        } else {
+                            M::describe_event(event)
+                        };
+                        let _ = writeln!(out, "           → {shown}");
                     }
                 }
             }

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::cards::{self, Card, NO_CARD};
+use super::event::PokerEvent;
 use super::ledger::{HandBook, HandLedger};
 use super::state::{MAX_SEATS, NO_SEAT, PokerState};
 
@@ -128,6 +129,48 @@ fn seat_status(s: &PokerState, i: usize) -> String {
         said.push("posts a big blind to come in");
     }
     said.join(", ")
+}
+
+/// An event with its cards named (`HoleCardsDealt { seat: 4, cards: Qc 8h }`) and the seats
+/// dealt in listed rather than given as a bit mask.
+pub fn describe_event(event: &PokerEvent) -> String {
+    match event {
+        PokerEvent::DeckShuffled { order } => {
+            format!(
+                "DeckShuffled {{ order: {} }}",
+                card_names(order.iter().copied())
+            )
+        }
+        PokerEvent::HandStarted {
+            hand,
+            button,
+            small_blind,
+            big_blind,
+            players,
+        } => format!(
+            "HandStarted {{ hand: {hand}, button: {button}, small_blind: {small_blind}, \
+             big_blind: {big_blind}, players: seats {} }}",
+            seat_list(*players)
+        ),
+        PokerEvent::HoleCardsDealt { seat, cards } => format!(
+            "HoleCardsDealt {{ seat: {seat}, cards: {} }}",
+            card_names(cards.iter().copied())
+        ),
+        PokerEvent::BoardDealt {
+            street,
+            burned,
+            cards,
+        } => format!(
+            "BoardDealt {{ street: {street:?}, burned: {}, cards: {} }}",
+            cards::name(*burned),
+            card_names(cards.iter().copied())
+        ),
+        PokerEvent::HandShown { seat, cards } => format!(
+            "HandShown {{ seat: {seat}, cards: {} }}",
+            card_names(cards.iter().copied())
+        ),
+        other => format!("{other:?}"),
+    }
 }
 
 /// The ledger: hands started, and the books of this hand and the last.
@@ -259,6 +302,20 @@ mod tests {
         );
         assert!(!text.contains("seat 0:"), "{text}");
         assert!(text.contains("chips: 200 bought in · 0 cashed out · 200 on the table"));
+    }
+
+    #[test]
+    fn events_name_their_cards() {
+        let dealt = PokerEvent::HoleCardsDealt {
+            seat: 4,
+            cards: [cards::parse("Qc").unwrap(), cards::parse("8h").unwrap()],
+        };
+        assert_eq!(
+            describe_event(&dealt),
+            "HoleCardsDealt { seat: 4, cards: Qc 8h }"
+        );
+        let folded = PokerEvent::Folded { seat: 2 };
+        assert_eq!(describe_event(&folded), format!("{folded:?}"));
     }
 
     #[test]

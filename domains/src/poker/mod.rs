@@ -115,6 +115,10 @@ impl Model for Poker {
         describe::describe(state)
     }
 
+    fn describe_event(event: &PokerEvent) -> String {
+        describe::describe_event(event)
+    }
+
     fn describe_projections(ledger: &HandLedger) -> String {
         describe::describe_ledger(ledger)
     }

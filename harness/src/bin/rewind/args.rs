@@ -167,7 +167,7 @@ pub struct ReplayArgs {
     /// Replay on the correct rules even if the log names a planted bug.
     #[arg(long)]
     pub without_bug: bool,
-    /// Show the state and projections as the raw Rust structures (`{:#?}`), every field,
+    /// Show events, state and projections as the raw Rust structures (`{:?}`), every field,
     /// rather than as the domain describes them.
     #[arg(long)]
     pub raw: bool,
