@@ -244,7 +244,7 @@ fn seat_name(seat: u8) -> String {
 }
 
 /// The seats of a mask, "2 5 7", or "—".
-fn seat_list(mask: u16) -> String {
+pub(super) fn seat_list(mask: u16) -> String {
     let seats: Vec<String> = (0..16)
         .filter(|i| mask & (1 << i) != 0)
         .map(|i| i.to_string())

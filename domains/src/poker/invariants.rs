@@ -6,6 +6,7 @@ use rewind_engine::Invariant;
 
 use super::Poker;
 use super::cards::{self, NO_CARD};
+use super::describe::seat_list;
 use super::ledger::HandLedger;
 use super::payout_checks::{
     odd_chips_left_of_button, side_pot_eligibility, uncalled_bet_returned, winners_hold_best_hand,
@@ -216,8 +217,9 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
 fn hole_cards_only_in_hand(s: &PokerState, _: &HandLedger) -> Check {
     if s.in_hand & !s.players != 0 || s.in_hand >> MAX_SEATS != 0 {
         return Err(format!(
-            "seats {:#b} are in the hand but were not dealt in ({:#b})",
-            s.in_hand, s.players
+            "seats {} are in the hand but only seats {} were dealt in",
+            seat_list(s.in_hand),
+            seat_list(s.players)
         ));
     }
     for (i, seat) in s.seats.iter().enumerate() {

@@ -6,6 +6,7 @@
 
 use arrayvec::ArrayVec;
 
+use super::describe::seat_list;
 use super::eval::{Hand, Strength};
 use super::ledger::{HandBook, HandLedger};
 use super::state::{MAX_SEATS, PokerState, next_in};
@@ -144,8 +145,12 @@ pub fn side_pot_eligibility(_: &PokerState, ledger: &HandLedger) -> Check {
     for (k, (paid, want)) in book.pots.iter().zip(pots.iter()).enumerate() {
         if paid.amount != want.amount || paid.winners & !want.eligible != 0 {
             return Err(format!(
-                "hand {}: pot {k} paid {} to {:#b}, expected {} for eligible {:#b}",
-                book.hand, paid.amount, paid.winners, want.amount, want.eligible
+                "hand {}: pot {k} paid {} to seats {}, expected {} for eligible seats {}",
+                book.hand,
+                paid.amount,
+                seat_list(paid.winners),
+                want.amount,
+                seat_list(want.eligible)
             ));
         }
     }
@@ -169,8 +174,11 @@ pub fn winners_hold_best_hand(_: &PokerState, ledger: &HandLedger) -> Check {
         let tied = want.winners.count_ones();
         if paid.winners & !want.winners != 0 || u32::from(paid.tied) != tied {
             return Err(format!(
-                "hand {}: pot {k} went to {:#b} ({} tied), but the best hands are {:#b}",
-                book.hand, paid.winners, paid.tied, want.winners
+                "hand {}: pot {k} went to seats {} ({} tied), but the best hands are seats {}",
+                book.hand,
+                seat_list(paid.winners),
+                paid.tied,
+                seat_list(want.winners)
             ));
         }
     }
@@ -204,8 +212,11 @@ pub fn odd_chips_left_of_button(s: &PokerState, ledger: &HandLedger) -> Check {
         }
         if paid.odd_chips != expected_odd || paid.largest_share > want.amount / tied + 1 {
             return Err(format!(
-                "hand {}: pot {k} odd chips went to {:#b}, expected {expected_odd:#b} (button {})",
-                book.hand, paid.odd_chips, book.button
+                "hand {}: pot {k} odd chips went to seats {}, expected seats {} (button {})",
+                book.hand,
+                seat_list(paid.odd_chips),
+                seat_list(expected_odd),
+                book.button
             ));
         }
         if paid.smallest_share + 1 < paid.largest_share {

@@ -1,6 +1,7 @@
 //! Invariants on whose turn it is, where the button and blinds are, hand numbers, views and
 //! bet sizes.
 
+use super::describe::seat_list;
 use super::ledger::HandLedger;
 use super::state::{NO_SEAT, Phase, PokerState, next_in};
 use super::view::visible_hole;
@@ -57,11 +58,12 @@ pub fn blinds_and_button_legal(s: &PokerState, _: &HandLedger) -> Check {
     if players.count_ones() < 2 || !dealt(s.button) || !dealt(s.small_blind) || !dealt(s.big_blind)
     {
         return Err(format!(
-            "button {} / blinds {} {} not among the {} players dealt in ({players:#b})",
+            "button {} / blinds {} {} not among the {} players dealt in (seats {})",
             s.button,
             s.small_blind,
             s.big_blind,
-            players.count_ones()
+            players.count_ones(),
+            seat_list(players)
         ));
     }
     if players.count_ones() == 2 {
