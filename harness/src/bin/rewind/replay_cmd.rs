@@ -17,10 +17,11 @@ pub fn replay(args: &ReplayArgs) -> Result<Found> {
     if let Some(to) = args.to
         && to >= steps
     {
-        anyhow::bail!(
-            "{file}: --to {to} is past the end of the log, which has {steps} steps (0 to {})",
-            steps.saturating_sub(1)
-        );
+        let has = match steps {
+            0 => "no steps".to_string(),
+            n => format!("{n} steps (0 to {})", n - 1),
+        };
+        anyhow::bail!("{file}: --to {to} is past the end of the log, which has {has}");
     }
     let options = TraceOptions {
         to: args.to,
