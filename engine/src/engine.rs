@@ -124,15 +124,14 @@ impl<D: Domain> Engine<D> {
     /// Starts over exactly as [`Engine::new`] would, but keeps the allocations of the action
     /// and event logs, so a thread playing many short runs allocates once, not once a run.
     pub fn restart(&mut self, config: D::Config, seed: u64, bugs: Bugs) {
-        self.state = D::initial(&config, bugs);
-        self.config = config;
-        self.bugs = bugs;
-        self.env = Env::new(seed, bugs);
-        self.actions.clear();
-        self.events.clear();
-        self.step_ends.clear();
-        self.given = 0;
-        self.poisoned = false;
+        let mut fresh = Engine::new(config, seed, bugs);
+        fresh.actions = std::mem::take(&mut self.actions);
+        fresh.events = std::mem::take(&mut self.events);
+        fresh.step_ends = std::mem::take(&mut self.step_ends);
+        fresh.actions.clear();
+        fresh.events.clear();
+        fresh.step_ends.clear();
+        *self = fresh;
     }
 
     /// An engine whose history starts with `events` already applied (the "given" of a
