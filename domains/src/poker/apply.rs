@@ -4,7 +4,7 @@
 use super::bugs;
 use super::cards::NO_CARD;
 use super::event::{Blind, PokerEvent, Street};
-use super::state::{MAX_SEATS, NO_SEAT, Phase, PokerState, RaiseRecord, Seat};
+use super::state::{NO_SEAT, Phase, PokerState, RaiseRecord, Seat, seat_bit};
 
 pub fn apply(s: &mut PokerState, event: &PokerEvent) {
     match *event {
@@ -13,7 +13,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             buy_in,
             waits_for_big_blind,
         } => {
-            let bit = seat_bit(seat);
+            let bit = seat_bit(usize::from(seat));
             if let Some(seat) = s.seats.get_mut(usize::from(seat)) {
                 s.in_hand &= !bit;
                 s.acted &= !bit;
@@ -120,7 +120,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             s.to_act = s.next_to_act(seat);
         }
         PokerEvent::Checked { seat } => {
-            s.acted |= seat_bit(seat);
+            s.acted |= seat_bit(usize::from(seat));
             if let Some(slot) = s.seats.get_mut(usize::from(seat)) {
                 slot.acted_at = s.current_bet;
             }
@@ -188,16 +188,6 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
 
 fn card_bit(card: u8) -> u64 {
     if card < 52 { 1 << card } else { 0 }
-}
-
-/// The seat's bit in the `in_hand` and `acted` masks, or none for a seat beyond the table.
-#[inline]
-fn seat_bit(seat: u8) -> u16 {
-    if usize::from(seat) < MAX_SEATS {
-        1 << seat
-    } else {
-        0
-    }
 }
 
 fn set_flag(s: &mut PokerState, seat: u8, sitting_out: bool) {

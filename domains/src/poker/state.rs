@@ -115,6 +115,12 @@ pub struct PokerState {
     pub last_raise: Option<RaiseRecord>,
 }
 
+/// The seat's bit in the `in_hand` and `acted` masks, or none for a seat beyond the table.
+#[inline]
+pub fn seat_bit(seat: usize) -> u16 {
+    if seat < MAX_SEATS { 1 << seat } else { 0 }
+}
+
 impl PokerState {
     pub fn new(config: TableConfig, bugs: Bugs) -> Self {
         PokerState {
@@ -164,13 +170,13 @@ impl PokerState {
     /// Whether `seat` is still in the hand.
     #[inline]
     pub fn is_in_hand(&self, seat: usize) -> bool {
-        seat < MAX_SEATS && self.in_hand & (1 << seat) != 0
+        self.in_hand & seat_bit(seat) != 0
     }
 
     /// Whether `seat` acted on this street since the last full raise.
     #[inline]
     pub fn has_acted(&self, seat: usize) -> bool {
-        seat < MAX_SEATS && self.acted & (1 << seat) != 0
+        self.acted & seat_bit(seat) != 0
     }
 
     /// The seats still in the hand, lowest first.
