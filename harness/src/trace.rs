@@ -58,6 +58,13 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
             M::describe(state)
         }
     };
+    let show_event = |event: &M::Event| {
+        if options.raw {
+            format!("{event:?}")
+        } else {
+            M::describe_event(event)
+        }
+    };
     let show_views = |views: &M::Projections| {
         if options.raw {
             format!("{views:#?}")
@@ -86,12 +93,7 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
                 }
                 None => {
                     for event in view.engine.step_events(view.step) {
-                        let shown = if options.raw {
-                            format!("{event:?}")
-                        } else {
-                            M::describe_event(event)
-                        };
-                        let _ = writeln!(out, "           → {shown}");
+                        let _ = writeln!(out, "           → {}", show_event(event));
                     }
                 }
             }
