@@ -4,7 +4,7 @@
 use super::describe::seat_list;
 use super::ledger::HandLedger;
 use super::state::{NO_SEAT, Phase, PokerState, next_in};
-use super::view::visible_hole;
+use super::view::visible_seats;
 
 type Check = Result<(), String>;
 
@@ -19,25 +19,32 @@ pub fn to_act_iff_round_open(s: &PokerState, _: &HandLedger) -> Check {
             Err(format!("seat {} to act between hands", s.to_act))
         };
     }
-    let in_hand = |i: usize| s.is_in_hand(i);
-    let live = (0..s.seats.len())
-        .filter(|&i| in_hand(i) && s.seats[i].stack > 0)
-        .count();
-    let must_act = |i: usize| {
-        let x = &s.seats[i];
-        let facing = x.street_bet < s.current_bet;
-        in_hand(i) && x.stack > 0 && (facing || (!s.has_acted(i) && live > 1))
+    // The rule restated seat by seat, apart from the dealer's `next_to_act`: a seat must
+    // act when it is in the hand with chips and faces a bet, or has not acted yet while
+    // someone else can still bet against it.
+    let (mut in_hand, mut live, mut facing) = (0, 0u16, 0u16);
+    for (i, seat) in s.seats.iter().enumerate() {
+        in_hand += u32::from(s.is_in_hand(i));
+        let chips = s.is_in_hand(i) && seat.stack > 0;
+        live |= u16::from(chips) << i;
+        facing |= u16::from(chips && seat.street_bet < s.current_bet) << i;
+    }
+    let unacted = if live.count_ones() > 1 {
+        live & !s.acted
+    } else {
+        0
     };
-    let in_hand = (0..s.seats.len()).filter(|&i| in_hand(i)).count();
-    let open = in_hand >= 2 && (0..usize::from(s.seat_count())).any(must_act);
-    if !open {
+    let table = (1u16 << s.seat_count()) - 1;
+    let must_act = (facing | unacted) & table;
+    if in_hand < 2 || must_act == 0 {
         return Err(format!(
             "hand running in {:?} but no betting round open (to act: {})",
             s.phase, s.to_act
         ));
     }
     let seat = usize::from(s.to_act);
-    if seat >= usize::from(s.seat_count()) || !s.seats[seat].occupied || !must_act(seat) {
+    if seat >= usize::from(s.seat_count()) || !s.seats[seat].occupied || must_act & (1 << seat) == 0
+    {
         return Err(format!(
             "seat {} is to act but does not have to (or cannot)",
             s.to_act
@@ -105,25 +112,22 @@ pub fn hand_number_grows(s: &PokerState, ledger: &HandLedger) -> Check {
 }
 
 /// No player's view ([`super::view()`]) shows another player's hole cards unless they were
-/// shown at showdown. Only seats holding cards can leak, so only those are looked at.
+/// shown at showdown. Only seats still holding cards can leak; each seated viewer's visible
+/// seats, less their own and the shown ones, must be none of them.
 pub fn view_hides_hole_cards(s: &PokerState, _: &HandLedger) -> Check {
     if s.phase == Phase::Idle {
         return Ok(());
     }
-    for seat in 0..usize::from(s.seat_count()) {
-        if !s.is_in_hand(seat) || s.shown & (1 << seat) != 0 {
+    for viewer in 0..s.seat_count() {
+        if !s.seats[usize::from(viewer)].occupied {
             continue;
         }
-        for viewer in 0..s.seat_count() {
-            let other = usize::from(viewer) != seat;
-            if other
-                && s.seats[usize::from(viewer)].occupied
-                && visible_hole(s, viewer, seat).is_some()
-            {
-                return Err(format!(
-                    "seat {viewer} sees seat {seat}'s hole cards before showdown"
-                ));
-            }
+        let leaked = visible_seats(s, viewer) & !s.shown & !(1 << viewer);
+        if leaked != 0 {
+            return Err(format!(
+                "seat {viewer} sees the hole cards of seat(s) {} before showdown",
+                seat_list(leaked)
+            ));
         }
     }
     Ok(())
