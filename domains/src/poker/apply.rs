@@ -2,7 +2,7 @@
 //! rather than panics, so a wrong event shows up as a broken invariant, not a crash.
 
 use super::bugs;
-use super::cards::NO_CARD;
+use super::cards::{self, NO_CARD};
 use super::event::{Blind, PokerEvent, Street};
 use super::state::{NO_SEAT, Phase, PokerState, RaiseRecord, Seat, seat_bit};
 
@@ -80,7 +80,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             s.deck[..n].copy_from_slice(&order[..n]);
             s.deck_len = n as u8;
             s.next_card = 0;
-            s.deck_rest = order.iter().fold(0, |rest, &c| rest | card_bit(c));
+            s.deck_rest = order.iter().fold(0, |rest, &c| rest | cards::bit(c));
         }
         PokerEvent::AntePosted { seat, amount } => {
             if let Some(seat) = s.seats.get_mut(usize::from(seat)) {
@@ -108,7 +108,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             if let Some(slot) = s.seats.get_mut(usize::from(seat)) {
                 slot.hole = cards;
                 s.next_card = s.next_card.wrapping_add(2);
-                s.deck_rest &= !(card_bit(cards[0]) | card_bit(cards[1]));
+                s.deck_rest &= !(cards::bit(cards[0]) | cards::bit(cards[1]));
             }
             // Dealing ends with the button: only then is the first player to act known.
             if seat == s.button {
@@ -137,8 +137,8 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
             burned,
             ref cards,
         } => {
-            s.muck |= card_bit(burned);
-            s.deck_rest &= !card_bit(burned);
+            s.muck |= cards::bit(burned);
+            s.deck_rest &= !cards::bit(burned);
             let burn = if s.bugs.has(bugs::BURN_CARD_LEFT_IN_DECK) {
                 0
             } else {
@@ -150,7 +150,7 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
                     *slot = card;
                     s.board_len += 1;
                 }
-                s.deck_rest &= !card_bit(card);
+                s.deck_rest &= !cards::bit(card);
             }
             s.phase = match street {
                 Street::Preflop => Phase::Preflop,
@@ -186,10 +186,6 @@ pub fn apply(s: &mut PokerState, event: &PokerEvent) {
     }
 }
 
-fn card_bit(card: u8) -> u64 {
-    if card < 52 { 1 << card } else { 0 }
-}
-
 fn set_flag(s: &mut PokerState, seat: u8, sitting_out: bool) {
     if let Some(seat) = s.seats.get_mut(usize::from(seat)) {
         seat.sitting_out = sitting_out;
@@ -200,7 +196,7 @@ fn fold(s: &mut PokerState, seat: usize) {
     if let Some(slot) = s.seats.get_mut(seat) {
         s.in_hand &= !(1 << seat);
         for card in slot.hole {
-            s.muck |= card_bit(card);
+            s.muck |= cards::bit(card);
         }
         slot.hole = [NO_CARD; 2];
     }

@@ -12,6 +12,15 @@ pub const NO_CARD: Card = 0xFF;
 /// Number of cards in the deck.
 pub const DECK_SIZE: usize = 52;
 
+/// The card's bit in a 52-bit card set; none for anything that is not a card. Written
+/// without a branch, because card sets are built in the hot loops of `apply` and the
+/// invariants from cards in random order.
+#[inline]
+pub const fn bit(card: Card) -> u64 {
+    let is_card = (card as usize) < DECK_SIZE;
+    (1u64 << (card & 63)) & (is_card as u64).wrapping_neg()
+}
+
 /// The card's rank: 0 = deuce .. 12 = ace.
 #[inline]
 pub const fn rank(card: Card) -> u8 {

@@ -133,14 +133,6 @@ fn no_negative_stack(s: &PokerState, _: &HandLedger) -> Check {
     Ok(())
 }
 
-fn bit(card: u8) -> u64 {
-    if usize::from(card) < cards::DECK_SIZE {
-        1 << card
-    } else {
-        0
-    }
-}
-
 /// Deck rest, hole cards, board and muck hold the 52 cards, each exactly once (so the
 /// shuffled deck was a permutation, and nothing was dealt twice). Each card, or each place
 /// kept as a bit mask, is added to the cards seen so far and must not overlap them; at the
@@ -154,7 +146,10 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
         return Ok(());
     }
     let left = 52u32.saturating_sub(u32::from(s.next_card));
-    let top = s.deck.get(usize::from(s.next_card)).map_or(0, |&c| bit(c));
+    let top = s
+        .deck
+        .get(usize::from(s.next_card))
+        .map_or(0, |&c| cards::bit(c));
     if s.deck_len != 52 || left == 0 || s.deck_rest & top == 0 {
         return Err(format!(
             "the deck has {} cards, {left} left, and its next card {} is not among them",
@@ -185,7 +180,7 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
     }
     seen |= s.muck;
     for (i, seat) in s.in_hand_seats() {
-        let (a, b) = (bit(seat.hole[0]), bit(seat.hole[1]));
+        let (a, b) = (cards::bit(seat.hole[0]), cards::bit(seat.hole[1]));
         if a == 0 || b == 0 || a == b {
             return Err(format!(
                 "seat {i} does not hold two distinct cards of the deck"
@@ -197,7 +192,7 @@ fn cards_distinct(s: &PokerState, _: &HandLedger) -> Check {
         seen |= a | b;
     }
     for &card in &s.board[..usize::from(s.board_len).min(5)] {
-        let b = bit(card);
+        let b = cards::bit(card);
         if b == 0 {
             return Err(format!("the board holds {card}, not a card of the deck"));
         }
@@ -222,18 +217,32 @@ fn hole_cards_only_in_hand(s: &PokerState, _: &HandLedger) -> Check {
             seat_list(s.players)
         ));
     }
+    // Masks first, in one pass without branches (which seats hold cards is random); a
+    // seat is named only when one of them is wrong.
+    let (mut seated, mut holds, mut two_cards) = (0u16, 0u16, 0u16);
     for (i, seat) in s.seats.iter().enumerate() {
-        let holds = seat.hole != [NO_CARD; 2];
-        let in_hand = s.is_in_hand(i);
-        if in_hand && !seat.occupied {
-            return Err(format!("seat {i} is in the hand but not seated"));
-        }
-        if in_hand && (seat.hole[0] >= 52 || seat.hole[1] >= 52) {
-            return Err(format!("seat {i} is in the hand without two hole cards"));
-        }
-        if !in_hand && holds {
-            return Err(format!("seat {i} holds cards but is not in the hand"));
-        }
+        seated |= u16::from(seat.occupied) << i;
+        holds |= u16::from(seat.hole != [NO_CARD; 2]) << i;
+        two_cards |= u16::from((seat.hole[0] < 52) & (seat.hole[1] < 52)) << i;
+    }
+    let first = |mask: u16| mask.trailing_zeros();
+    if s.in_hand & !seated != 0 {
+        return Err(format!(
+            "seat {} is in the hand but not seated",
+            first(s.in_hand & !seated)
+        ));
+    }
+    if s.in_hand & !two_cards != 0 {
+        return Err(format!(
+            "seat {} is in the hand without two hole cards",
+            first(s.in_hand & !two_cards)
+        ));
+    }
+    if holds & !s.in_hand != 0 {
+        return Err(format!(
+            "seat {} holds cards but is not in the hand",
+            first(holds & !s.in_hand)
+        ));
     }
     Ok(())
 }

@@ -124,4 +124,6 @@ impl Model for Poker {
     }
 }
 #[cfg(test)]
+mod invariant_tests;
+#[cfg(test)]
 mod sim_tests;
