@@ -181,3 +181,17 @@ fn bet_sizes_legal_sees_a_raise_below_the_minimum() {
         });
     });
 }
+
+#[test]
+fn a_viewer_beyond_the_table_sees_no_hole_cards_and_breaks_nothing() {
+    let (state, _) = mid_hand(Bugs::NONE);
+    for viewer in [6, 9, 16, 255] {
+        let view = super::view(&state, viewer);
+        assert!(
+            view.seats.iter().all(|seat| seat.hole.is_none()),
+            "viewer {viewer}"
+        );
+    }
+    let (leaky, _) = mid_hand(Bugs::NONE.with(bugs::VIEW_LEAKS_HOLE_CARDS));
+    let _ = super::view(&leaky, 255);
+}

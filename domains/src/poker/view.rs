@@ -36,7 +36,7 @@ pub struct TableView {
 pub fn visible_seats(s: &PokerState, viewer: u8) -> u16 {
     let own = 1u16.checked_shl(u32::from(viewer)).unwrap_or(0);
     let leaked = if s.bugs.has(bugs::VIEW_LEAKS_HOLE_CARDS) {
-        1u16 << ((viewer + 1) % s.seat_count().max(1))
+        1u16 << (viewer.wrapping_add(1) % s.seat_count().max(1))
     } else {
         0
     };
