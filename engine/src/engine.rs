@@ -59,7 +59,12 @@ pub struct Engine<D: Domain> {
     config: D::Config,
     bugs: Bugs,
     env: Env,
-    state: D::State,
+    /// Boxed, like `scratch`, so a cascade that lands swaps two pointers rather than
+    /// copying the whole state back (payments' state is 6 KB of fixed arrays).
+    state: Box<D::State>,
+    /// Where [`Engine::dispatch`] works out a reactor cascade before it lands; kept between
+    /// dispatches so each one refreshes it with `clone_from` instead of allocating.
+    scratch: Option<Box<D::State>>,
     actions: Vec<D::Action>,
     events: Vec<D::Event>,
     /// `step_ends[i]`: the length of the event log after step `i`.
@@ -79,6 +84,7 @@ impl<D: Domain> Clone for Engine<D> {
             bugs: self.bugs,
             env: self.env.clone(),
             state: self.state.clone(),
+            scratch: None,
             actions: self.actions.clone(),
             events: self.events.clone(),
             step_ends: self.step_ends.clone(),
@@ -107,12 +113,13 @@ impl<D: Domain> fmt::Debug for Engine<D> {
 impl<D: Domain> Engine<D> {
     /// A fresh engine for `config`, its randomness seeded by `seed`, with `bugs` planted.
     pub fn new(config: D::Config, seed: u64, bugs: Bugs) -> Self {
-        let state = D::initial(&config, bugs);
+        let state = Box::new(D::initial(&config, bugs));
         Engine {
             config,
             bugs,
             env: Env::new(seed, bugs),
             state,
+            scratch: None,
             actions: Vec::new(),
             events: Vec::new(),
             step_ends: Vec::new(),
@@ -122,12 +129,14 @@ impl<D: Domain> Engine<D> {
     }
 
     /// Starts over exactly as [`Engine::new`] would, but keeps the allocations of the action
-    /// and event logs, so a thread playing many short runs allocates once, not once a run.
+    /// and event logs and the cascade scratch, so a thread playing many short runs allocates
+    /// once, not once a run.
     pub fn restart(&mut self, config: D::Config, seed: u64, bugs: Bugs) {
         let mut fresh = Engine::new(config, seed, bugs);
         fresh.actions = std::mem::take(&mut self.actions);
         fresh.events = std::mem::take(&mut self.events);
         fresh.step_ends = std::mem::take(&mut self.step_ends);
+        fresh.scratch = self.scratch.take();
         fresh.actions.clear();
         fresh.events.clear();
         fresh.step_ends.clear();
@@ -191,7 +200,13 @@ impl<D: Domain> Engine<D> {
     /// swaps the copy in when the whole cascade was accepted.
     fn dispatch_cascade(&mut self, start: usize) -> Result<(), Refusal<D::Reject>> {
         let action = self.actions.last().expect("dispatch logged the action");
-        let mut scratch = self.state.clone();
+        let mut scratch = match self.scratch.take() {
+            Some(mut scratch) => {
+                scratch.clone_from(&self.state);
+                scratch
+            }
+            None => self.state.clone(),
+        };
         let mut pending: Vec<D::Action> = Vec::new();
         let mut next_round: Vec<D::Action> = Vec::new();
         let mut follow_ups = 0usize;
@@ -230,10 +245,12 @@ impl<D: Domain> Engine<D> {
         })();
         match outcome {
             Ok(()) => {
-                self.state = scratch;
+                std::mem::swap(&mut self.state, &mut scratch);
+                self.scratch = Some(scratch);
                 Ok(())
             }
             Err(refusal) => {
+                self.scratch = Some(scratch);
                 self.events.truncate(start);
                 Err(refusal)
             }
