@@ -129,8 +129,8 @@ impl<D: Domain> Engine<D> {
     }
 
     /// Starts over exactly as [`Engine::new`] would, but keeps the allocations of the action
-    /// and event logs and the cascade scratch, so a thread playing many short runs allocates
-    /// once, not once a run.
+    /// and event logs and the cascade scratch, so a thread playing many short runs does not
+    /// grow its logs again every run (only the small state box is allocated anew).
     pub fn restart(&mut self, config: D::Config, seed: u64, bugs: Bugs) {
         let mut fresh = Engine::new(config, seed, bugs);
         fresh.actions = std::mem::take(&mut self.actions);

@@ -144,7 +144,7 @@ pub struct PaymentsState {
 
 /// Written out for `clone_from`, which copies only the payments in use. The engine refreshes
 /// its cascade scratch with it before every dispatch, and a derived one would copy all
-/// [`MAX_PAYMENTS`] slots (two thirds of payments' time went to such copies).
+/// [`MAX_PAYMENTS`] slots (whole-state copies were a quarter of payments' instructions).
 impl Clone for PaymentsState {
     fn clone(&self) -> Self {
         PaymentsState {
