@@ -8,9 +8,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use rewind::{Bugs, Engine, Model, Projection, RandomChoices, SeededRng};
 use rewind_domains::poker::eval::{self, Hand};
 use rewind_domains::poker::{HandLedger, Poker, PokerEvent, TableConfig};
-use rewind_engine::{Bugs, Engine, Model, Projection, RandomChoices, SeededRng};
 
 fn main() {
     let mut args = std::env::args()
@@ -83,7 +83,7 @@ fn table(runs: u64, steps: usize) {
     let (mut hands, mut dispatches) = (0u64, 0u64);
     let start = Instant::now();
     for run in 0..runs {
-        let seed = rewind_engine::run_seed(1, run);
+        let seed = rewind::run_seed(1, run);
         let mut engine = Engine::<Poker>::new(config, seed, Bugs::NONE);
         let mut ledger = HandLedger::default();
         let mut choices = RandomChoices::new(seed);

@@ -3,7 +3,7 @@
 //! replay to its state and re-dispatch to themselves. (The harness does all this at scale; this
 //! keeps a domain's own `cargo test -p rewind-domains` honest without naming the harness.)
 
-use rewind_engine::{Bugs, Coverage, Engine, Model, Projection, RandomChoices, run_seed};
+use rewind::{Bugs, Coverage, Engine, Model, Projection, RandomChoices, run_seed};
 
 /// Plays `runs` bot games of `steps` steps of `M` with its default config and `bugs` planted;
 /// the name of the first invariant broken, if any. Adds to `coverage`.
@@ -62,7 +62,7 @@ pub(crate) fn assert_clean_and_covering<M: Model>(runs: u64, steps: usize) {
 pub(crate) fn assert_each_bug_caught_by<M: Model>(expected: &[&str], runs: u64, steps: usize) {
     assert_eq!(expected.len(), M::BUGS.len());
     for (index, bug) in M::BUGS.iter().enumerate() {
-        assert_eq!(bug.id, rewind_engine::BugId(index as u8));
+        assert_eq!(bug.id, rewind::BugId(index as u8));
         let caught = self_check::<M>(
             Bugs::NONE.with(bug.id),
             runs,

@@ -42,7 +42,9 @@ pub trait Model: Domain {
         Vec::new()
     }
 
-    /// Marks which [`Model::COVERAGE`] labels an applied event reached.
+    /// Marks which [`Model::COVERAGE`] labels an applied event reached. `state` is the state
+    /// *after* the whole dispatch that emitted `event` (every event of that step applied, and
+    /// any reactions), so a label can depend on what the step led to.
     fn cover(_state: &Self::State, _event: &Self::Event, _coverage: &mut Coverage) {}
 
     /// The state as `rewind replay` shows it, one fact to a line so `--diff` shows what a step
@@ -56,6 +58,12 @@ pub trait Model: Domain {
     /// One event as `rewind replay` shows it; its `{:?}` by default (poker names the cards).
     fn describe_event(event: &Self::Event) -> String {
         format!("{event:?}")
+    }
+
+    /// The domain's flows (which action leads to which events, which reactors those
+    /// trigger) as a Graphviz DOT diagram, for the `graph` command; none by default.
+    fn graph() -> Option<String> {
+        None
     }
 
     /// The projections as `rewind replay` shows them; their `{:#?}` by default.

@@ -1,35 +1,52 @@
-//! The domains rewind knows: the one place that names them.
+//! The domains one program knows: the list a user's binary hands to [`crate::cli::main`] and
+//! a corpus test hands to [`crate::corpus_tests::CorpusTests`]. The harness itself names no
+//! domain, so a domain in a user's crate and a showcase of this repository are found the
+//! same way.
 
-use rewind_domains::accounts::Accounts;
-use rewind_domains::payments::Payments;
-use rewind_domains::poker::Poker;
-use rewind_domains::poll::Poll;
-use rewind_domains::subscriptions::Subscriptions;
+use crate::DomainEntry;
 
-use crate::{DomainEntry, Entry};
-
-/// Every domain, in the order `rewind sim all` plays them.
-pub fn all() -> &'static [&'static dyn DomainEntry] {
-    &[
-        &Entry::<Poll>::NEW,
-        &Entry::<Payments>::NEW,
-        &Entry::<Accounts>::NEW,
-        &Entry::<Subscriptions>::NEW,
-        &Entry::<Poker>::NEW,
-    ]
+/// A list of domains, looked up by [`rewind_engine::Domain::NAME`].
+#[derive(Clone, Copy)]
+pub struct Catalog<'a> {
+    entries: &'a [&'static dyn DomainEntry],
 }
 
-/// The domain called `name`, or an error listing the known ones.
-pub fn find(name: &str) -> Result<&'static dyn DomainEntry, String> {
-    all()
-        .iter()
-        .copied()
-        .find(|entry| entry.info().name == name)
-        .ok_or_else(|| {
-            let known: Vec<&str> = all().iter().map(|entry| entry.info().name).collect();
-            format!(
-                "unknown domain `{name}`; rewind knows: {}",
-                known.join(", ")
-            )
-        })
+impl<'a> Catalog<'a> {
+    pub fn new(entries: &'a [&'static dyn DomainEntry]) -> Self {
+        Catalog { entries }
+    }
+
+    /// Every domain, in the order given (the order `sim all` plays them).
+    pub fn all(&self) -> &'a [&'static dyn DomainEntry] {
+        self.entries
+    }
+
+    /// The domain called `name`, or an error listing the known ones.
+    pub fn find(&self, name: &str) -> Result<&'static dyn DomainEntry, String> {
+        self.entries
+            .iter()
+            .copied()
+            .find(|entry| entry.info().name == name)
+            .ok_or_else(|| format!("unknown domain `{name}`; {}", self.known()))
+    }
+
+    /// "this program knows: a, b" (or that it knows none), for error messages.
+    pub fn known(&self) -> String {
+        if self.entries.is_empty() {
+            return "this program was given no domains".to_string();
+        }
+        let names: Vec<&str> = self.entries.iter().map(|entry| entry.info().name).collect();
+        format!("this program knows: {}", names.join(", "))
+    }
+
+    /// The first name given twice, if any: two domains must not share a corpus folder.
+    pub fn duplicate_name(&self) -> Option<&'static str> {
+        let mut names: Vec<&'static str> =
+            self.entries.iter().map(|entry| entry.info().name).collect();
+        names.sort_unstable();
+        names
+            .windows(2)
+            .find(|pair| pair[0] == pair[1])
+            .map(|pair| pair[0])
+    }
 }

@@ -1,17 +1,21 @@
 //! rewind-harness: plays random action sequences against a domain, checks every invariant
 //! after every dispatch, shrinks each failure, stores it in the corpus, and replays it.
 //!
-//! Everything here is generic over [`rewind_engine::Model`]; [`catalog`] is the one place that
-//! names the domains, for the `rewind` command and the corpus regression suite.
+//! Everything here is generic over [`rewind_engine::Model`] and names no domain: a user's
+//! binary hands its list of domains to [`cli::main`], and its corpus test to
+//! [`corpus_tests::CorpusTests`]. Users depend on the `rewind` crate, which re-exports this.
 
 pub mod catalog;
 pub mod check;
+pub mod cli;
 pub mod corpus;
+pub mod corpus_tests;
 pub mod entry;
 pub mod fuzz;
 pub mod fuzz_choices;
 pub mod hunt;
 pub mod panic;
+#[cfg(feature = "proptest")]
 pub mod proptest;
 pub mod regression;
 pub mod run;
@@ -20,4 +24,7 @@ pub mod sim;
 pub mod summary;
 pub mod trace;
 
-pub use entry::{DomainEntry, DomainInfo, Entry};
+pub use catalog::Catalog;
+pub use corpus_tests::CorpusTests;
+pub use entry::{DomainEntry, DomainInfo, Entry, domain};
+pub use libtest_mimic;

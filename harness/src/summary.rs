@@ -39,7 +39,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn render(&self) -> String {
+    /// The summary as text; `program` starts the `replay` command of each stored failure.
+    pub fn render(&self, program: &str) -> String {
         let mut out = String::new();
         let bug = self
             .bug
@@ -104,7 +105,7 @@ impl Summary {
             let _ = writeln!(out, "    rerun     {}", failure.reproduce);
             if let Some(file) = &failure.file {
                 let _ = writeln!(out, "    stored    {file}");
-                let _ = writeln!(out, "    replay    rewind replay {file}");
+                let _ = writeln!(out, "    replay    {program} replay {file}");
             }
         }
         if self.more_failing_runs > 0 {

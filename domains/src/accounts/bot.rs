@@ -1,7 +1,7 @@
 //! The bot: users who mostly remember their password, sometimes mistype it (so lockouts
 //! happen), play and pay; and a few percent of hostile or malformed requests.
 
-use rewind_engine::Choices;
+use rewind::Choices;
 
 use super::action::{AccountAction, Password, UserId};
 use super::decide::{MAX_LIVES_PER_PAYMENT, MAX_TICK};

@@ -1,6 +1,6 @@
 //! Planted bugs: mistakes the accounts domain can switch on to prove the harness finds them.
 
-use rewind_engine::{Bug, BugId};
+use rewind::{Bug, BugId};
 
 pub const LOCKOUT_COUNTER_NEVER_RESETS: BugId = BugId(0);
 pub const TOKEN_ISSUED_WHILE_LOCKED: BugId = BugId(1);

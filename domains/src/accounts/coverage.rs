@@ -1,6 +1,6 @@
 //! Coverage labels: which corners of the lockout and lives rules a run reached.
 
-use rewind_engine::Coverage;
+use rewind::Coverage;
 
 use super::event::AccountEvent;
 use super::state::AccountsState;

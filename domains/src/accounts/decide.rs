@@ -1,6 +1,6 @@
 //! The rules: validate the attributes, then the stream version, then the stream's state.
 
-use rewind_engine::Env;
+use rewind::Env;
 
 use super::action::{AccountAction, Password, UserId};
 use super::bugs::{

@@ -1,6 +1,6 @@
 //! What must hold after every dispatch. Each check is O(users).
 
-use rewind_engine::Invariant;
+use rewind::Invariant;
 
 use super::Accounts;
 use super::ledger::LivesLedger;

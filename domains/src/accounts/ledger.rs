@@ -1,7 +1,7 @@
 //! The lives ledger: a read model of every grant and spend, folded from the same events as
 //! the player's state but by separate code, so the two can be checked against each other.
 
-use rewind_engine::Projection;
+use rewind::Projection;
 
 use super::event::AccountEvent;
 use super::state::MAX_USERS;

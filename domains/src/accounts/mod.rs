@@ -18,7 +18,7 @@ mod ledger;
 mod reject;
 mod state;
 
-use rewind_engine::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
 
 pub use action::{AccountAction, PASSWORD_CAPACITY, Password, UserId};
 pub use bot::PASSWORDS;

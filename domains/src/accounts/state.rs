@@ -2,7 +2,7 @@
 //! (lives) side by side, keyed by the same id.
 
 use arrayvec::ArrayVec;
-use rewind_engine::{Bugs, StableHasher, splitmix64};
+use rewind::{Bugs, StableHasher, splitmix64};
 use serde::{Deserialize, Serialize};
 
 use super::action::UserId;

@@ -1,7 +1,7 @@
 //! The bot: plays like a busy checkout (create, capture, refund, provider webhooks) and, a few
 //! percent of the time, like a hostile or broken client (see [`super::hostile`]).
 
-use rewind_engine::Choices;
+use rewind::Choices;
 
 use super::action::PaymentAction;
 use super::hostile::hostile;
@@ -131,7 +131,7 @@ fn webhook(state: &PaymentsState, choices: &mut dyn Choices) -> PaymentAction {
 mod tests {
     use super::*;
     use crate::payments::Payments;
-    use rewind_engine::{Bugs, Engine, RandomChoices};
+    use rewind::{Bugs, Engine, RandomChoices};
 
     #[test]
     fn the_bot_mostly_plays_sensibly() {

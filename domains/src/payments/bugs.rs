@@ -1,6 +1,6 @@
 //! Planted bugs: mistakes a real payments service makes, each caught by an invariant.
 
-use rewind_engine::{Bug, BugId};
+use rewind::{Bug, BugId};
 
 /// Refunds are checked against the authorized amount instead of what was captured.
 pub const REFUND_EXCEEDS_CAPTURE: BugId = BugId(0);

@@ -1,6 +1,6 @@
 //! Coverage labels: which interesting situations a run reached.
 
-use rewind_engine::Coverage;
+use rewind::Coverage;
 
 use super::event::{IgnoredBecause, PaymentEvent};
 use super::state::{MAX_AUTH_ATTEMPTS, PaymentsState};

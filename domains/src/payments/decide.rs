@@ -1,7 +1,7 @@
 //! The rules: what each action means for the payments it names (captures and refunds, the
 //! rules that move money, are in [`super::money`]).
 
-use rewind_engine::Env;
+use rewind::Env;
 
 use super::action::PaymentAction;
 use super::bugs::WEBHOOK_REOPENS_SETTLED_AUTH;

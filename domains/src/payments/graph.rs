@@ -1,4 +1,4 @@
-//! `rewind graph payments`: the flow as a Graphviz DOT digraph, drawn from [`super::flow`].
+//! `rewind graph payments` (through `Model::graph`): the flow as a Graphviz DOT digraph, drawn from [`super::flow`].
 //!
 //! Render with `rewind graph payments | dot -Tsvg > payments.svg`.
 
@@ -62,7 +62,7 @@ pub fn dot() -> String {
 mod tests {
     use std::collections::{BTreeSet, VecDeque};
 
-    use rewind_engine::{Bugs, Engine, Env, RandomChoices};
+    use rewind::{Bugs, Engine, Env, RandomChoices};
 
     use super::super::action::{ACTION_KINDS, PaymentAction, action_kind};
     use super::super::event::{EVENT_KINDS, event_kind};

@@ -1,7 +1,7 @@
 //! Hostile and broken clients: bad amounts, unknown ids, actions in the wrong state. Each is
 //! refused by `decide` with a reason, and the rejection path is tested as hard as the rest.
 
-use rewind_engine::Choices;
+use rewind::Choices;
 
 use super::action::PaymentAction;
 use super::bot::{any_payment, find, unknown_payment};

@@ -1,6 +1,6 @@
 //! Named checks run after every dispatch. Each is one pass over the payments: O(state).
 
-use rewind_engine::Invariant;
+use rewind::Invariant;
 
 use super::Payments;
 use super::ledger::Ledger;
@@ -156,7 +156,7 @@ pub static INVARIANTS: &[Invariant<Payments>] = &[
 
 #[cfg(test)]
 mod tests {
-    use rewind_engine::{Bugs, Projection};
+    use rewind::{Bugs, Projection};
 
     use super::super::apply::apply;
     use super::super::bugs::LEDGER_DROPS_FEE;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use rewind_engine::{Bugs, Projection};
+use rewind::{Bugs, Projection};
 
 use super::bugs::LEDGER_DROPS_FEE;
 use super::event::PaymentEvent;

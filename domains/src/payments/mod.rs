@@ -28,7 +28,7 @@ pub mod reject;
 mod selfcheck;
 pub mod state;
 
-use rewind_engine::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
 
 pub use action::PaymentAction;
 pub use bugs::{
@@ -94,6 +94,10 @@ impl Model for Payments {
 
     fn action_kind(action: &PaymentAction) -> usize {
         action::action_kind(action)
+    }
+
+    fn graph() -> Option<String> {
+        Some(graph::dot())
     }
 
     fn invariants() -> &'static [Invariant<Self>] {

@@ -1,7 +1,7 @@
 //! The rules that move money: captures and refunds, each bounded by what the payment still
 //! holds, each a provider call that may fail.
 
-use rewind_engine::Env;
+use rewind::Env;
 
 use super::bugs::{CAPTURE_IGNORES_REFUNDS, CAPTURE_WITHOUT_AUTH, REFUND_EXCEEDS_CAPTURE};
 use super::decide::{checked_amount, live};

@@ -4,7 +4,7 @@
 //! number), so removing unrelated actions while shrinking leaves the answers unchanged. The
 //! answer lands in an event, so replaying events never asks the provider again.
 
-use rewind_engine::Env;
+use rewind::Env;
 
 use super::state::PaymentId;
 
@@ -72,7 +72,7 @@ pub fn refund_succeeds(env: &Env, payment: PaymentId, index: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rewind_engine::Bugs;
+    use rewind::Bugs;
 
     #[test]
     fn fee_is_bounded_by_the_amount() {

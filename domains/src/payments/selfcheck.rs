@@ -2,7 +2,7 @@
 //! the harness: clean runs break no invariant and replay exactly; each planted bug is caught
 //! by the invariant meant for it.
 
-use rewind_engine::{Bugs, Engine, Model, RandomChoices, project};
+use rewind::{Bugs, Engine, Model, RandomChoices, project};
 
 use super::Payments;
 use super::bugs::*;
@@ -21,7 +21,7 @@ fn first_violation(bugs: Bugs, runs: u64, steps: usize) -> Option<(&'static str,
             match engine.dispatch(action) {
                 Ok(range) => engine.events()[range]
                     .iter()
-                    .for_each(|event| rewind_engine::Projection::fold(&mut ledger, event)),
+                    .for_each(|event| rewind::Projection::fold(&mut ledger, event)),
                 Err(_) => assert_eq!(&before, engine.state(), "a refusal changed state"),
             }
             for invariant in Payments::invariants() {
@@ -80,7 +80,7 @@ fn golden_payments_event_log_hash() {
         let action = Payments::next_action(engine.state(), &mut choices);
         let _ = engine.dispatch(action);
     }
-    let hash = rewind_engine::hash_events(engine.events());
+    let hash = rewind::hash_events(engine.events());
     assert_eq!(
         hash, GOLDEN_PAYMENTS_HASH,
         "the golden payments event log hash is {hash:#018x}"

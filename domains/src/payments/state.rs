@@ -1,7 +1,7 @@
 //! The state of the payments domain: every payment with its auth, captures and refunds.
 
 use arrayvec::ArrayVec;
-use rewind_engine::Bugs;
+use rewind::Bugs;
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::{PaymentStatus, status_of};

@@ -4,7 +4,7 @@
 //! illegal on purpose (wrong seat, bad amounts, wrong moment), because the rejection paths are
 //! rules too.
 
-use rewind_engine::Choices;
+use rewind::Choices;
 
 use super::action::PokerAction;
 use super::cards::rank;

@@ -1,6 +1,6 @@
 //! Planted bugs: known mistakes the harness must catch, each switchable by name.
 
-use rewind_engine::{Bug, BugId};
+use rewind::{Bug, BugId};
 
 pub const INCOMPLETE_ALL_IN_REOPENS: BugId = BugId(0);
 pub const ODD_CHIP_WRONG_SEAT: BugId = BugId(1);

@@ -6,7 +6,7 @@
 //! state as it is emitted, so the next step sees it.
 
 use arrayvec::ArrayVec;
-use rewind_engine::Env;
+use rewind::Env;
 
 use super::apply::apply;
 use super::cards::Card;

@@ -4,7 +4,7 @@
 //! state, after all the checks, so a refused action touches nothing; `decide`, which must
 //! not change the state, runs the same code on a scratch copy.
 
-use rewind_engine::Env;
+use rewind::Env;
 
 use super::action::PokerAction;
 use super::bugs;

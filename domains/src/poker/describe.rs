@@ -272,7 +272,7 @@ fn or_none(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use rewind_engine::{Bugs, Engine};
+    use rewind::{Bugs, Engine};
 
     use super::*;
     use crate::poker::{Poker, PokerAction, TableConfig};

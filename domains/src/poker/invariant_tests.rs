@@ -3,7 +3,7 @@
 //! and fail after. The invariants are written for speed (masks, one pass, no branches), so
 //! these tests keep each one honest about what it still sees.
 
-use rewind_engine::{Bugs, Engine, Model, Projection};
+use rewind::{Bugs, Engine, Model, Projection};
 
 use super::cards::NO_CARD;
 use super::state::{NO_SEAT, Phase, PokerState};

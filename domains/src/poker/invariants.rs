@@ -2,7 +2,7 @@
 //! Turn, position and view checks are in `table_checks`; the payout checks against the hand
 //! ledger in `payout_checks`. Each is O(seats).
 
-use rewind_engine::Invariant;
+use rewind::Invariant;
 
 use super::Poker;
 use super::cards::{self, NO_CARD};

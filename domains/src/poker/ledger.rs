@@ -3,7 +3,7 @@
 //! the payout against an account the table did not keep itself.
 
 use arrayvec::ArrayVec;
-use rewind_engine::Projection;
+use rewind::Projection;
 
 use super::cards::{Card, NO_CARD};
 use super::event::PokerEvent;

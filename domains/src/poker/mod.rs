@@ -34,7 +34,7 @@ pub use reject::PokerReject;
 pub use state::{NO_SEAT, Phase, PokerState};
 pub use view::{TableView, view};
 
-use rewind_engine::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
 
 /// The poker domain.
 pub struct Poker;

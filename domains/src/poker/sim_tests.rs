@@ -2,9 +2,7 @@
 //! every invariant is checked after every dispatch, the history replays; and each planted
 //! bug is caught by the invariant meant for it.
 
-use rewind_engine::{
-    Bugs, Coverage, Domain, Engine, Env, Model, Projection, RandomChoices, project,
-};
+use rewind::{Bugs, Coverage, Domain, Engine, Env, Model, Projection, RandomChoices, project};
 
 use super::{HandLedger, Poker, TableConfig, bugs};
 
@@ -143,7 +141,7 @@ fn the_golden_run_keeps_its_event_log() {
     }
     let hands = engine.state().hand;
     assert_eq!(
-        (hands, rewind_engine::hash_events(engine.events())),
+        (hands, rewind::hash_events(engine.events())),
         (26, 17_647_596_425_535_457_177)
     );
 }

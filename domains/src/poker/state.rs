@@ -1,6 +1,6 @@
 //! The table's state: fixed arrays, integer chips, no heap.
 
-use rewind_engine::Bugs;
+use rewind::Bugs;
 
 use super::cards::{Card, NO_CARD};
 use super::config::TableConfig;

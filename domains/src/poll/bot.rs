@@ -1,7 +1,7 @@
 //! The bot: an organiser and a crowd of voters who mostly vote sensibly, but double-vote,
 //! misspell, vote before the poll opens or after it closes, and send junk.
 
-use rewind_engine::Choices;
+use rewind::Choices;
 
 use super::action::{Choice, PollAction, Voter, choice};
 use super::state::{Phase, PollState};

@@ -1,6 +1,6 @@
 //! The poll's planted bugs: each one a mistake the invariants must catch.
 
-use rewind_engine::{Bug, BugId};
+use rewind::{Bug, BugId};
 
 /// The one-ballot-per-voter projection counts a voter's second vote as well.
 pub const SECOND_VOTE_COUNTS: BugId = BugId(0);

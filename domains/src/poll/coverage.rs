@@ -1,6 +1,6 @@
 //! Coverage labels: which situations a run reached.
 
-use rewind_engine::Coverage;
+use rewind::Coverage;
 
 use super::event::PollEvent;
 use super::state::PollState;

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use rewind_engine::Env;
+use rewind::Env;
 
 use super::action::{Choice, MAX_CHOICES, PollAction};
 use super::bugs::VOTE_AFTER_CLOSE_ACCEPTED;

@@ -1,6 +1,6 @@
 //! What must hold after every dispatch. Each check is O(choices), never O(votes).
 
-use rewind_engine::Invariant;
+use rewind::Invariant;
 
 use super::Poll;
 use super::projections::PollViews;

@@ -12,8 +12,12 @@ mod bugs;
 mod coverage;
 mod decide;
 mod event;
+#[cfg(test)]
+mod fuzz_tests;
 mod invariants;
 mod projections;
+#[cfg(test)]
+mod property_tests;
 mod state;
 mod voter_set;
 
@@ -25,7 +29,7 @@ pub use projections::{Ballots, PollViews, RawTally, ValidTally, first_votes};
 pub use state::{Phase, PollState};
 pub use voter_set::VoterSet;
 
-use rewind_engine::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
 
 /// The poll domain: implements [`Domain`] (the rules) and [`Model`] (how to test them).
 pub struct Poll;

@@ -7,7 +7,7 @@
 //! Each folds the event stream on its own, so each can be rebuilt from the stream at any time
 //! or over a prefix ([`first_votes`]).
 
-use rewind_engine::{Bugs, Projection, project};
+use rewind::{Bugs, Projection, project};
 
 use super::action::Choice;
 use super::bugs::{MISSPELLING_COUNTS_AS_VALID, SECOND_VOTE_COUNTS};

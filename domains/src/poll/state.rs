@@ -1,6 +1,6 @@
 //! What the rules need to decide: the phase, the choices offered, how many votes were cast.
 
-use rewind_engine::Bugs;
+use rewind::Bugs;
 
 use super::action::Choice;
 

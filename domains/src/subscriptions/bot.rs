@@ -3,7 +3,7 @@
 //! small pools; and a few percent of hostile or malformed commands.
 
 use arrayvec::ArrayString;
-use rewind_engine::Choices;
+use rewind::Choices;
 
 use super::action::{Currency, PostId, SubscriberId, SubscriptionAction as Action, text};
 use super::state::{MAX_POSTS, MAX_SUBS, PostStatus, SubStatus, SubscriptionsState};

@@ -1,6 +1,6 @@
 //! Planted bugs: mistakes the subscriptions domain can switch on to prove the harness finds them.
 
-use rewind_engine::{Bug, BugId};
+use rewind::{Bug, BugId};
 
 pub const PIN_KEEPS_OLD_PIN: BugId = BugId(0);
 pub const UPDATE_SAME_TITLE_EMITS_EVENT: BugId = BugId(1);

@@ -1,6 +1,6 @@
 //! Coverage labels: which corners of the subscription and post rules a run reached.
 
-use rewind_engine::Coverage;
+use rewind::Coverage;
 
 use super::event::SubscriptionEvent as Event;
 use super::state::SubscriptionsState;

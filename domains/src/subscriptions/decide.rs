@@ -1,7 +1,7 @@
 //! The commands: validate attributes, then the current state; emit nothing when nothing
 //! would change (a no-op is accepted with zero events, not refused).
 
-use rewind_engine::Env;
+use rewind::Env;
 
 use super::action::SubscriptionAction;
 use super::bugs::{ACTIVATE_WITHOUT_KEY, UPDATE_SAME_TITLE_EMITS_EVENT};

@@ -1,6 +1,6 @@
 //! What must hold after every dispatch. Each check is O(subscriptions + posts).
 
-use rewind_engine::Invariant;
+use rewind::Invariant;
 
 use super::Subscriptions;
 use super::outbox::Outbox;

@@ -20,7 +20,7 @@ mod state;
 mod upcast;
 mod validate;
 
-use rewind_engine::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
 
 pub use action::{Currency, PostId, ProviderKey, SubscriberId, SubscriptionAction, Title, text};
 pub use bot::{CURRENCIES, KEYS, PLANS, TITLES};

@@ -4,7 +4,7 @@
 //! it. Kept as counts per recipient plus the last few emails, so it stays O(state).
 
 use arrayvec::ArrayVec;
-use rewind_engine::{Bugs, Projection};
+use rewind::{Bugs, Projection};
 
 use super::bugs::OUTBOX_ANNOUNCES_DRAFTS;
 use super::event::SubscriptionEvent as Event;

@@ -1,7 +1,7 @@
 //! The platform's state: a fixed table of subscriptions and one of posts (all `Copy`, so the
 //! scratch copy an atomic cascade needs is one memcpy).
 
-use rewind_engine::Bugs;
+use rewind::Bugs;
 
 use super::action::{Currency, ProviderKey, Title};
 use super::event::SubscriptionEvent;

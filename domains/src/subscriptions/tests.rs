@@ -1,7 +1,7 @@
 //! Unit checks beside the code: the bot under the engine keeps every invariant, replay
 //! rebuilds state, and each planted bug trips the invariant it is meant to.
 
-use rewind_engine::{Bugs, Engine, Model, RandomChoices};
+use rewind::{Bugs, Engine, Model, RandomChoices};
 
 use super::*;
 
@@ -49,7 +49,7 @@ fn golden_event_log_hash() {
         let _ = engine.dispatch(action);
     }
     assert_eq!(
-        format!("{:#018x}", rewind_engine::hash_events(engine.events())),
+        format!("{:#018x}", rewind::hash_events(engine.events())),
         "0xb25d5624ea36c60c"
     );
 }

@@ -29,7 +29,7 @@ pub fn upcast_action(schema: u32, mut action: Value) -> Result<Value, String> {
 
 #[cfg(test)]
 mod tests {
-    use rewind_engine::{Domain, Log};
+    use rewind::{Domain, Log};
     use serde_json::json;
 
     use super::super::{SubscriptionAction, Subscriptions};

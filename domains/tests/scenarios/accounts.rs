@@ -1,10 +1,10 @@
 //! accounts rules, written from the rulebook: sign-up, login, lockout, cooldown, optimistic
 //! concurrency, and the player's lives; plus hostile and malformed requests.
 
+use rewind::Scenario;
 use rewind_domains::accounts::{
     AccountAction, AccountEvent, AccountReject, Accounts, MAX_TICK, MIN_PASSWORD, hash_password,
 };
-use rewind_engine::Scenario;
 
 /// Wrong passwords, the lockout window and the cooldown.
 mod lockout;

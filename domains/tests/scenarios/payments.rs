@@ -11,9 +11,9 @@ mod refund;
 mod void_archive;
 mod webhook;
 
+use rewind::{Bugs, Env, Scenario};
 use rewind_domains::payments::provider::{self, AuthAnswer};
 use rewind_domains::payments::{PaymentEvent, Payments};
-use rewind_engine::{Bugs, Env, Scenario};
 
 /// The first seed whose provider answers satisfy `wanted`.
 pub fn seed_where(wanted: impl Fn(&Env) -> bool) -> u64 {

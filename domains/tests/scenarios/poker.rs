@@ -1,13 +1,13 @@
 //! Poker rules as given/when/then scenarios, written from the rulebook: seating, button and
 //! blinds, betting limits, incomplete all-ins, side pots, odd chips, uncalled bets, rejects.
 
+pub use rewind::{Scenario, Then};
 pub use rewind_domains::poker::bugs;
 pub use rewind_domains::poker::cards::{self, Card};
 pub use rewind_domains::poker::{
     Blind, Commit, NO_SEAT, Phase, Poker, PokerAction, PokerEvent, PokerReject, Street,
     TableConfig, view,
 };
-pub use rewind_engine::{Scenario, Then};
 
 pub use PokerAction::{AddChips, Bet, Call, Check, Fold, RaiseTo, SitIn, SitOut, StandUp};
 

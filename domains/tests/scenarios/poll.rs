@@ -1,11 +1,11 @@
 //! The poll's rules, as the organiser and the voters would state them.
 
+use rewind::{Bugs, Choices, Engine, Model, Projection, RandomChoices, Scenario, project};
 use rewind_domains::ShortName;
 use rewind_domains::poll::{
     Ballots, Phase, Poll, PollAction, PollEvent, PollReject, PollViews, RawTally,
     SECOND_VOTE_COUNTS, VOTE_AFTER_CLOSE_ACCEPTED, ValidTally, first_votes,
 };
-use rewind_engine::{Bugs, Choices, Engine, Model, Projection, RandomChoices, Scenario, project};
 
 fn name(text: &str) -> ShortName {
     ShortName::of(text)

@@ -1,11 +1,11 @@
 //! subscriptions rules, written from the rulebook: the subscription lifecycle, activation
 //! time, currencies and old events, no-op commands, and hostile or malformed commands.
 
+use rewind::{Bugs, Engine, Scenario};
 use rewind_domains::subscriptions::{
     Currency, KeyProblem, MAX_PLAN_CENTS, MIN_PLAN_CENTS, SubStatus, SubscriptionAction as A,
     SubscriptionEvent as E, SubscriptionReject as R, Subscriptions, text,
 };
-use rewind_engine::{Bugs, Engine, Scenario};
 
 /// Posts: drafts, publishing, titles, the one-pin reactor and the outbox.
 mod posts;

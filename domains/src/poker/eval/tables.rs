@@ -76,7 +76,7 @@ fn build() -> Tables {
                 flush,
             };
         }
-        multiplier = rewind_engine::splitmix64(multiplier) | 1;
+        multiplier = rewind::splitmix64(multiplier) | 1;
     }
 }
 

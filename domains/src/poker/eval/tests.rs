@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use rewind_engine::SeededRng;
+use rewind::SeededRng;
 
 use super::oracle::{best_of_7, category_of};
 use super::{Category, Hand, Strength, evaluate, evaluate7};

@@ -1,11 +1,11 @@
 //! The player context of an identity: payments grant lives, deaths spend one, never below
 //! zero; hostile payment sizes are refused.
 
+use rewind::Scenario;
 use rewind_domains::accounts::bugs::DEATH_AT_ZERO_LIVES;
 use rewind_domains::accounts::{
     AccountAction, AccountEvent, AccountReject, Accounts, MAX_LIVES_PER_PAYMENT,
 };
-use rewind_engine::Scenario;
 
 use super::{ALICE, signed_up};
 

@@ -1,9 +1,9 @@
 //! The lockout: wrong passwords within a window of logical time lock the account, a lock
 //! refuses even the right password and revokes the session, and the cooldown unlocks it.
 
+use rewind::Scenario;
 use rewind_domains::accounts::bugs::TOKEN_ISSUED_WHILE_LOCKED;
 use rewind_domains::accounts::{AccountEvent, AccountReject, Accounts};
-use rewind_engine::Scenario;
 
 use super::{ALICE, RIGHT, WRONG, failed, locked_alice, log_in, signed_up, tick};
 

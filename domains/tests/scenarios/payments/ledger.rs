@@ -1,8 +1,8 @@
 //! The ledger projection: money moves between customer, merchant and provider and always
 //! sums to zero; the provider keeps its fee when a capture is refunded.
 
+use rewind::{Bugs, project};
 use rewind_domains::payments::{LEDGER_DROPS_FEE, Ledger, PaymentEvent};
-use rewind_engine::{Bugs, project};
 
 use super::captured_1000;
 

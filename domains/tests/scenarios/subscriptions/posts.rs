@@ -1,12 +1,12 @@
 //! Posts: created as drafts, published once, retitled (a no-op with the current title),
 //! pinned one at a time by the reactor; publishing queues announcements in the outbox.
 
+use rewind::{Bugs, Scenario, project};
 use rewind_domains::subscriptions::bugs::PIN_KEEPS_OLD_PIN;
 use rewind_domains::subscriptions::{
     Email, Outbox, SubscriptionAction as A, SubscriptionEvent as E, SubscriptionReject as R,
     Subscriptions, TitleProblem, text,
 };
-use rewind_engine::{Bugs, Scenario, project};
 
 use super::{activated, subscribed};
 

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use libtest_mimic::{Failed, Trial};
+use rewind::harness::libtest_mimic::{Failed, Trial};
 
 pub fn trials() -> Vec<Trial> {
     vec![
@@ -50,11 +50,31 @@ pub fn trials() -> Vec<Trial> {
             "cli::graph_prints_dot_and_refuses_domains_without_one",
             graph_prints_dot,
         ),
+        Trial::test(
+            "cli::closed_stdout_ends_quietly",
+            closed_stdout_ends_quietly,
+        ),
+        Trial::test(
+            "cli::hints_name_the_program_that_runs",
+            hints_name_the_program_that_runs,
+        ),
+        Trial::test(
+            "cli::empty_config_of_a_domain_without_settings",
+            empty_config_of_a_domain_without_settings,
+        ),
     ]
 }
 
+/// The binary under test, told to start the commands it prints with its own path, so a
+/// printed command can be run as pasted.
+fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rewind"));
+    command.env("REWIND_PROGRAM", env!("CARGO_BIN_EXE_rewind"));
+    command
+}
+
 fn rewind(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rewind"))
+    binary()
         .args(args)
         .output()
         .expect("the rewind binary runs")
@@ -305,13 +325,13 @@ fn config_reaches_the_log_and_the_rerun_command() -> Result<(), Failed> {
     if !log.contains("\"ante\": 1") || !log.contains("\"seats\": 9") {
         return Err(format!("the stored log lost the config:\n{log}").into());
     }
-    let command = rerun
-        .strip_prefix("rewind ")
-        .ok_or_else(|| format!("not a rewind command: {rerun}"))?;
+    if !rerun.starts_with(env!("CARGO_BIN_EXE_rewind")) {
+        return Err(format!("the rerun command does not start with the program: {rerun}").into());
+    }
+    // Pasted as printed, with only the scratch corpus added.
     let again = Command::new("sh")
         .arg("-c")
-        .arg(format!("\"$0\" {command} --corpus \"$1\"",))
-        .arg(env!("CARGO_BIN_EXE_rewind"))
+        .arg(format!("{rerun} --corpus \"$0\""))
         .arg(root)
         .output()
         .map_err(|e| e.to_string())?;
@@ -423,7 +443,7 @@ fn jobs_do_not_change_the_output() -> Result<(), Failed> {
         text(&output)
             .0
             .lines()
-            .filter(|l| !l.starts_with("rewind sim") && !l.trim_start().starts_with("time"))
+            .filter(|l| !l.starts_with("sim poll") && !l.trim_start().starts_with("time"))
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -450,4 +470,103 @@ fn graph_prints_dot() -> Result<(), Failed> {
         2,
         &["poll declares no flow graph", "payments"],
     )
+}
+
+/// `rewind domains | head -2`: stdout closed before the program writes. The command ends
+/// quietly with 0, as Unix tools do, instead of panicking on the broken pipe.
+fn closed_stdout_ends_quietly() -> Result<(), Failed> {
+    let corpus = scratch("closed-pipe");
+    let root = corpus.to_str().unwrap_or(".");
+    let commands: [&[&str]; 3] = [
+        &["domains"],
+        &["sim", "poll", "--runs", "300", "--corpus", root],
+        &[
+            "replay",
+            "../corpus/poll/one_ballot_per_voter-73a2c6a3.json",
+            "--diff",
+        ],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().map_err(|e| e.to_string())?;
+        drop(reader);
+        let output = binary()
+            .args(args)
+            .stdout(writer)
+            .output()
+            .map_err(|e| e.to_string())?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if output.status.code() != Some(0) || stderr.contains("panicked") || !stderr.is_empty() {
+            return Err(format!(
+                "`rewind {}` into a closed pipe: exit {:?}, stderr:\n{stderr}",
+                args.join(" "),
+                output.status.code()
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// A failure's hints start with how the program was run: its file name when installed, and
+/// `cargo run --bin <name> --` when cargo ran it from its target folder.
+fn hints_name_the_program_that_runs() -> Result<(), Failed> {
+    let corpus = scratch("hint-names");
+    let root = corpus.to_str().unwrap_or(".");
+    let args = [
+        "sim",
+        "poll",
+        "--bug",
+        "second_vote_counts",
+        "--runs",
+        "300",
+        "--seed",
+        "1",
+        "--corpus",
+        root,
+    ];
+    let run = |cargo: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rewind"));
+        command.env_remove("REWIND_PROGRAM").args(args);
+        if cargo {
+            command.env("CARGO", "cargo");
+        } else {
+            command.env_remove("CARGO");
+        }
+        command.output().map_err(|e| e.to_string())
+    };
+    let installed = run(false)?;
+    expect(&installed, 1, &[])?;
+    let stdout = text(&installed).0;
+    if !stdout.contains("rerun     rewind sim poll --seed 1 --run ")
+        || !stdout.contains("replay    rewind replay ")
+    {
+        return Err(format!("hints do not start with `rewind`:\n{stdout}").into());
+    }
+    let profile = if env!("CARGO_BIN_EXE_rewind").contains("/release/") {
+        "cargo run --release --bin rewind --"
+    } else {
+        "cargo run --bin rewind --"
+    };
+    let under_cargo = run(true)?;
+    let stdout = text(&under_cargo).0;
+    if !stdout.contains(&format!("rerun     {profile} sim poll --seed 1")) {
+        return Err(format!("hints do not start with `{profile}`:\n{stdout}").into());
+    }
+    Ok(())
+}
+
+/// `--config '{}'` on a domain with no settings is the default; anything else says the domain
+/// has none, not serde's "expected unit".
+fn empty_config_of_a_domain_without_settings() -> Result<(), Failed> {
+    let corpus = scratch("empty-config");
+    let root = corpus.to_str().unwrap_or(".");
+    let base = ["sim", "poll", "--runs", "50", "--corpus", root];
+    let with = |config: &str| {
+        let mut args = base.to_vec();
+        args.extend(["--config", config]);
+        rewind(&args)
+    };
+    expect(&with("{}"), 0, &[])?;
+    expect(&with("null"), 0, &[])?;
+    expect(&with(r#"{"seats":3}"#), 2, &["poll has no settings"])
 }

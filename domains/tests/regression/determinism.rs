@@ -1,10 +1,10 @@
 //! Same seed, same result: on any thread count, any sharding, and across releases (golden).
 
-use libtest_mimic::{Failed, Trial};
+use rewind::harness::libtest_mimic::{Failed, Trial};
+use rewind::harness::sim::SimPlan;
+use rewind::harness::summary::Summary;
+use rewind::{Bugs, Choices, Engine, Model, RandomChoices, domain, hash_events};
 use rewind_domains::poll::Poll;
-use rewind_engine::{Bugs, Choices, Engine, Model, RandomChoices, hash_events};
-use rewind_harness::sim::SimPlan;
-use rewind_harness::{DomainEntry, Entry};
 
 pub fn trials() -> Vec<Trial> {
     vec![
@@ -39,9 +39,9 @@ fn plan(jobs: usize, first_run: u64, end_run: u64) -> SimPlan {
     }
 }
 
-fn summary(plan: &SimPlan, bug: Option<&str>) -> Result<rewind_harness::summary::Summary, Failed> {
-    Ok(Entry::<Poll>::NEW
-        .simulate(plan, bug, None, &|_| {})?
+fn summary(plan: &SimPlan, bug: Option<&str>) -> Result<Summary, Failed> {
+    Ok(domain::<Poll>()
+        .simulate(plan, bug, None, "rewind", &|_| {})?
         .summary)
 }
 
@@ -52,13 +52,17 @@ fn jobs_do_not_change_the_summary() -> Result<(), Failed> {
     if one != two || one != four {
         return Err(format!(
             "--jobs changed the summary:\n{}\nversus\n{}",
-            one.render(),
-            two.render()
+            one.render("rewind"),
+            two.render("rewind")
         )
         .into());
     }
     if one.runs != 3_000 || one.dispatches == 0 {
-        return Err(format!("the simulation did not run as planned:\n{}", one.render()).into());
+        return Err(format!(
+            "the simulation did not run as planned:\n{}",
+            one.render("rewind")
+        )
+        .into());
     }
     Ok(())
 }
@@ -72,8 +76,8 @@ fn jobs_do_not_change_a_failing_summary() -> Result<(), Failed> {
     if one != two {
         return Err(format!(
             "--jobs changed the summary:\n{}\nversus\n{}",
-            one.render(),
-            two.render()
+            one.render("rewind"),
+            two.render("rewind")
         )
         .into());
     }

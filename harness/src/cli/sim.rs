@@ -1,31 +1,34 @@
-//! `rewind sim`: play, check, shrink, store, summarise.
+//! `sim`: play, check, shrink, store, summarise.
 
 use std::time::Instant;
 
+use super::args::SimArgs;
+use super::{Found, Invocation, out, outln};
+use crate::DomainEntry;
+use crate::corpus;
+use crate::sim::SimPlan;
+use crate::summary::group;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use rewind_harness::DomainEntry;
-use rewind_harness::catalog;
-use rewind_harness::corpus;
-use rewind_harness::sim::SimPlan;
-use rewind_harness::summary::group;
 
-use crate::Found;
-use crate::args::SimArgs;
-
-pub fn run(args: &SimArgs) -> Result<Found> {
+pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
     let entries: Vec<&dyn DomainEntry> = if args.domain == "all" {
         if args.bug.is_some() {
             bail!(
-                "--bug names a bug of one domain; give that domain instead of `all` (see `rewind domains`)"
+                "--bug names a bug of one domain; give that domain instead of `all` (see `domains`)"
             );
         }
         if args.config.is_some() {
             bail!("--config describes one domain's config; give that domain instead of `all`");
         }
-        catalog::all().to_vec()
+        context.catalog.all().to_vec()
     } else {
-        vec![catalog::find(&args.domain).map_err(anyhow::Error::msg)?]
+        vec![
+            context
+                .catalog
+                .find(&args.domain)
+                .map_err(anyhow::Error::msg)?,
+        ]
     };
     if let (Some(config), [entry]) = (&args.config, &entries[..]) {
         entry.check_config(config).map_err(anyhow::Error::msg)?;
@@ -53,16 +56,16 @@ pub fn run(args: &SimArgs) -> Result<Found> {
     };
     let mut found = Found::Nothing;
     for entry in entries {
-        let name = entry.info().name;
-        println!(
-            "rewind sim {name} · seed {} · runs {first_run}..{end_run} · up to {} steps{}{} · {jobs} jobs",
+        let name = entry.name();
+        outln!(
+            "sim {name} · seed {} · runs {first_run}..{end_run} · up to {} steps{}{} · {jobs} jobs",
             plan.seed,
             plan.steps,
             if plan.swarm { " · swarm" } else { "" },
             args.config
                 .as_deref()
                 .map_or_else(String::new, |config| format!(" · config {config}"))
-        );
+        )?;
         let bar = ProgressBar::new(end_run - first_run).with_prefix(name);
         bar.set_style(
             ProgressStyle::with_template(
@@ -77,6 +80,7 @@ pub fn run(args: &SimArgs) -> Result<Found> {
                 &plan,
                 args.bug.as_deref(),
                 args.config.as_deref(),
+                &context.program,
                 &|runs| bar.inc(runs),
             )
             .map_err(anyhow::Error::msg)?;
@@ -89,13 +93,13 @@ pub fn run(args: &SimArgs) -> Result<Found> {
             })?;
             report.file = Some(written.path().display().to_string());
         }
-        print!("{}", summary.render());
+        out!("{}", summary.render(&context.program))?;
         let per_second = summary.dispatches as f64 / seconds.max(1e-9);
-        println!(
+        outln!(
             "  time        {seconds:.2} s · {} dispatches/s · {} per core",
             group(per_second as u64),
             group((per_second / jobs as f64) as u64)
-        );
+        )?;
         if !summary.failures.is_empty() {
             found = Found::Violation;
         }

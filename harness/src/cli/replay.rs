@@ -1,18 +1,18 @@
-//! `rewind replay` and `rewind shrink`: work on one stored log.
+//! `replay` and `shrink`: work on one stored log.
 
+use super::args::{ReplayArgs, ShrinkArgs};
+use super::{Found, Invocation, out, outln};
+use crate::corpus;
+use crate::trace::TraceOptions;
 use anyhow::{Context, Result};
-use rewind_harness::catalog;
-use rewind_harness::corpus;
-use rewind_harness::trace::TraceOptions;
 
-use crate::Found;
-use crate::args::{ReplayArgs, ShrinkArgs};
-
-pub fn replay(args: &ReplayArgs) -> Result<Found> {
+pub(crate) fn replay(context: &Invocation, args: &ReplayArgs) -> Result<Found> {
     let file = args.file.display().to_string();
     let log = corpus::read(&args.file)?;
-    let entry =
-        catalog::find(&log.domain).map_err(|e| anyhow::anyhow!("{file}: field `domain`: {e}"))?;
+    let entry = context
+        .catalog
+        .find(&log.domain)
+        .map_err(|e| anyhow::anyhow!("{file}: field `domain`: {e}"))?;
     let steps = log.actions.len();
     if let Some(to) = args.to
         && to >= steps
@@ -29,29 +29,34 @@ pub fn replay(args: &ReplayArgs) -> Result<Found> {
         without_bug: args.without_bug,
         raw: args.raw,
     };
-    print!("{}", entry.trace(&log, &file, &options)?);
+    out!("{}", entry.trace(&log, &file, &options)?)?;
     Ok(Found::Nothing)
 }
 
-pub fn shrink(args: &ShrinkArgs) -> Result<Found> {
+pub(crate) fn shrink(context: &Invocation, args: &ShrinkArgs) -> Result<Found> {
     let file = args.file.display().to_string();
     let log = corpus::read(&args.file)?;
-    let entry =
-        catalog::find(&log.domain).map_err(|e| anyhow::anyhow!("{file}: field `domain`: {e}"))?;
-    let (shrunk, report) = entry.shrink(&log, &file)?;
-    println!(
+    let entry = context
+        .catalog
+        .find(&log.domain)
+        .map_err(|e| anyhow::anyhow!("{file}: field `domain`: {e}"))?;
+    let (shrunk, report) = entry.shrink(&log, &file, &context.program)?;
+    outln!(
         "shrunk {file}: {} → {} actions in {} replays",
-        report.from, report.to, report.attempts
-    );
+        report.from,
+        report.to,
+        report.attempts
+    )?;
     for pass in &report.passes {
-        println!("  {pass}");
+        outln!("  {pass}")?;
     }
     let written = corpus::write(&args.corpus, &shrunk)
         .with_context(|| format!("storing the shrunk log under {}", args.corpus.display()))?;
-    println!(
-        "stored {}\nreplay rewind replay {}",
+    outln!(
+        "stored {}\nreplay {} replay {}",
         written.path().display(),
+        context.program,
         written.path().display()
-    );
+    )?;
     Ok(Found::Nothing)
 }

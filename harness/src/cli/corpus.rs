@@ -1,13 +1,12 @@
-//! `rewind corpus check`: the regression suite, outside `cargo test`.
+//! `corpus check`: the regression suite, outside `cargo test`.
 
 use std::path::Path;
 
+use super::{Found, Invocation, outln};
+use crate::corpus;
 use anyhow::{Context, Result};
-use rewind_harness::{catalog, corpus};
 
-use crate::Found;
-
-pub fn check(dir: &Path) -> Result<Found> {
+pub(crate) fn check(context: &Invocation, dir: &Path) -> Result<Found> {
     let files = corpus::files(dir)
         .with_context(|| format!("reading the corpus folder {}", dir.display()))?;
     let (mut passed, mut failed) = (0, 0);
@@ -16,22 +15,24 @@ pub fn check(dir: &Path) -> Result<Found> {
         let verdict = corpus::read(path)
             .map_err(|e| e.to_string())
             .and_then(|log| {
-                let entry = catalog::find(&log.domain)
+                let entry = context
+                    .catalog
+                    .find(&log.domain)
                     .map_err(|e| format!("{file}: field `domain`: {e}"))?;
-                entry.verify(&log, &file)
+                entry.verify(&log, &file, &context.program)
             });
         match verdict {
             Ok(()) => {
                 passed += 1;
-                println!("ok    {file}");
+                outln!("ok    {file}")?;
             }
             Err(message) => {
                 failed += 1;
-                println!("FAIL  {message}");
+                outln!("FAIL  {message}")?;
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    outln!("{passed} passed, {failed} failed")?;
     Ok(if failed == 0 {
         Found::Nothing
     } else {

@@ -92,9 +92,9 @@ pub struct SimArgs {
     pub swarm: bool,
     /// Re-dispatch and rebuild projections at the end of every Nth run (every run replays
     /// its events); 1 checks every run.
-    #[arg(long, default_value_t = rewind_harness::sim::DEFAULT_HISTORY_EVERY, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = crate::sim::DEFAULT_HISTORY_EVERY, value_parser = clap::value_parser!(u64).range(1..))]
     pub history_every: u64,
-    /// Plant this bug of the domain (see `rewind domains`).
+    /// Plant this bug of the domain (see `domains`).
     #[arg(long)]
     pub bug: Option<String>,
     /// The domain's config as JSON; missing fields keep their defaults, e.g. a nine-seat
@@ -104,7 +104,9 @@ pub struct SimArgs {
     /// Where failing logs are stored.
     #[arg(long, default_value = "corpus")]
     pub corpus: PathBuf,
-    /// Play only shard i of n of the run range, e.g. `--shard 0/4`.
+    /// Play only shard i of n of the run range, counting from 0: `--shard 0/4` to
+    /// `--shard 3/4` together play every run once (a Kubernetes indexed job's
+    /// JOB_COMPLETION_INDEX is i as it is; a 1-based CI matrix index is i + 1).
     #[arg(long, conflicts_with = "run")]
     pub shard: Option<Shard>,
     /// Play only run number I (as printed by a failure's rerun command).

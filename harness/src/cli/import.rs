@@ -1,4 +1,4 @@
-//! `rewind import`: libFuzzer crash artifacts become shrunk logs in the corpus.
+//! `import`: libFuzzer crash artifacts become shrunk logs in the corpus.
 //!
 //! Each artifact's bytes are replayed through the fuzz driver, as the fuzz target did, then
 //! shrunk. Of many artifacts breaking the same invariant (an overnight run finds one bug
@@ -7,15 +7,17 @@
 
 use std::collections::BTreeMap;
 
+use super::args::ImportArgs;
+use super::{Found, Invocation, outln};
+use crate::{DomainEntry, corpus};
 use anyhow::{Context, Result, bail};
 use rewind_engine::Log;
-use rewind_harness::{DomainEntry, catalog, corpus};
 
-use crate::Found;
-use crate::args::ImportArgs;
-
-pub fn import(args: &ImportArgs) -> Result<Found> {
-    let entry = catalog::find(&args.domain).map_err(anyhow::Error::msg)?;
+pub(crate) fn import(context: &Invocation, args: &ImportArgs) -> Result<Found> {
+    let entry = context
+        .catalog
+        .find(&args.domain)
+        .map_err(anyhow::Error::msg)?;
     let bug = args.bug.as_deref().filter(|name| !name.is_empty());
     let mut shortest: BTreeMap<String, Log> = BTreeMap::new();
     let mut problems = Vec::new();
@@ -38,10 +40,10 @@ pub fn import(args: &ImportArgs) -> Result<Found> {
     }
     let decoded = args.artifacts.len() - problems.len();
     if decoded > shortest.len() {
-        println!(
+        outln!(
             "{decoded} artifacts broke {} invariants: storing the shortest log of each",
             shortest.len()
-        );
+        )?;
     }
     for log in shortest.values() {
         let written = corpus::write(&args.corpus, log)
@@ -51,7 +53,7 @@ pub fn import(args: &ImportArgs) -> Result<Found> {
             corpus::Written::AlreadyStored(_) => "already stored",
         };
         let path = written.path().display();
-        println!("{state} {path}\nreplay rewind replay {path}");
+        outln!("{state} {path}\nreplay {} replay {path}", context.program)?;
     }
     if !problems.is_empty() {
         bail!(
@@ -89,18 +91,21 @@ fn decode(entry: &dyn DomainEntry, domain: &str, artifact: &str, bug: Option<&st
         } else {
             message.push_str(
                 "\n  was it found by another target or bug? A crash on an overflow or debug_assert \
-                 only reproduces in a build with debug assertions: `cargo run --bin rewind -- import ...` \
+                 only reproduces in a build with debug assertions: `cargo run -- import ...` \
                  (not --release)",
             );
         }
         bail!(message);
     };
-    println!(
+    outln!(
         "decoded {artifact}: `{}` broke; shrunk {} → {} actions in {} replays",
-        log.violation.invariant, report.from, report.to, report.attempts
-    );
+        log.violation.invariant,
+        report.from,
+        report.to,
+        report.attempts
+    )?;
     for pass in &report.passes {
-        println!("  {pass}");
+        outln!("  {pass}")?;
     }
     Ok(log)
 }

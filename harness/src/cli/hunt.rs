@@ -1,23 +1,27 @@
-//! `rewind hunt`: for every planted bug, how long the harness takes to find it.
+//! `hunt`: for every planted bug, how long the harness takes to find it.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 use rewind_engine::Bug;
-use rewind_harness::DomainEntry;
-use rewind_harness::catalog;
-use rewind_harness::hunt::{Hunt, median};
-use rewind_harness::summary::group;
 
-use crate::Found;
-use crate::args::HuntArgs;
+use super::args::HuntArgs;
+use super::{Found, Invocation, outln};
+use crate::DomainEntry;
+use crate::hunt::{Hunt, median};
+use crate::summary::group;
 
-pub fn run(args: &HuntArgs) -> Result<Found> {
+pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
     let entries: Vec<&dyn DomainEntry> = if args.domain == "all" {
-        catalog::all().to_vec()
+        context.catalog.all().to_vec()
     } else {
-        vec![catalog::find(&args.domain).map_err(anyhow::Error::msg)?]
+        vec![
+            context
+                .catalog
+                .find(&args.domain)
+                .map_err(anyhow::Error::msg)?,
+        ]
     };
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -28,10 +32,13 @@ pub fn run(args: &HuntArgs) -> Result<Found> {
         .flat_map(|entry| entry.info().bugs.iter().map(move |bug| (*entry, bug)))
         .flat_map(|(entry, bug)| (1..=args.seeds).map(move |seed| (entry, bug, seed)))
         .collect();
-    println!(
-        "rewind hunt {} · {} seeds per bug · at most {} runs of {} steps each · {jobs} jobs\n",
-        args.domain, args.seeds, args.max_runs, args.steps
-    );
+    outln!(
+        "hunt {} · {} seeds per bug · at most {} runs of {} steps each · {jobs} jobs\n",
+        args.domain,
+        args.seeds,
+        args.max_runs,
+        args.steps
+    )?;
     let results: Mutex<Vec<Option<Hunt>>> = Mutex::new(vec![None; tasks.len()]);
     let next = AtomicUsize::new(0);
     let worker = || {
@@ -58,10 +65,10 @@ pub fn run(args: &HuntArgs) -> Result<Found> {
         .into_iter()
         .flatten()
         .collect();
-    println!(
+    outln!(
         "| domain | planted bug | caught by | found | median time | median dispatches | median shrunk length |"
-    );
-    println!("|---|---|---|---|---|---|---|");
+    )?;
+    outln!("|---|---|---|---|---|---|---|")?;
     let mut missed = false;
     let seeds = args.seeds as usize;
     for (chunk, hunts) in tasks.chunks(seeds).zip(results.chunks(seeds)) {
@@ -77,9 +84,9 @@ pub fn run(args: &HuntArgs) -> Result<Found> {
             .collect();
         caught_by.sort_unstable();
         caught_by.dedup();
-        println!(
+        outln!(
             "| {} | `{}` | {} | {}/{} | {} | {} | {} |",
-            entry.info().name,
+            entry.name(),
             bug.name,
             caught_by
                 .iter()
@@ -91,13 +98,13 @@ pub fn run(args: &HuntArgs) -> Result<Found> {
             median(&seconds).map_or("-".into(), duration),
             median(&dispatches).map_or("-".into(), group),
             median(&lengths).map_or("-".into(), |n| n.to_string()),
-        );
+        )?;
     }
     if missed {
-        println!(
+        outln!(
             "\nsome bugs were not found from every seed within {} runs",
             args.max_runs
-        );
+        )?;
         return Ok(Found::Violation);
     }
     Ok(Found::Nothing)

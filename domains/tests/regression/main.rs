@@ -1,0 +1,23 @@
+//! The showcases' one harness-less test binary (libtest-mimic):
+//! - `corpus::<domain>::<file>` and `determinism::<domain>`: every log under `corpus/`
+//!   replayed as its own test, and each domain's determinism self-check, from the very
+//!   library function a user's `tests/corpus.rs` calls;
+//! - `cli::...`: the `rewind` command on good and bad input;
+//! - `determinism::...`: same seed, same result, whatever the thread count.
+
+mod cli;
+mod determinism;
+
+use rewind::CorpusTests;
+
+fn main() {
+    let domains = rewind_domains::showcases();
+    let mut trials = CorpusTests::new(&domains)
+        .folder("../corpus")
+        .program("cargo rewind")
+        .trials();
+    trials.extend(cli::trials());
+    trials.extend(determinism::trials());
+    let arguments = rewind::harness::libtest_mimic::Arguments::from_args();
+    rewind::harness::libtest_mimic::run(&arguments, trials).exit();
+}

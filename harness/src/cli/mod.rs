@@ -1,0 +1,136 @@
+//! The whole command line as a library function over a list of domains.
+//!
+//! A user's binary is one line, and every command works there as it does in this
+//! repository's own `rewind` binary:
+//!
+//! ```no_run
+//! # use rewind_harness::{DomainEntry, domain};
+//! # fn shop_domains() -> Vec<&'static dyn DomainEntry> { Vec::new() }
+//! fn main() -> std::process::ExitCode {
+//!     rewind_harness::cli::main(&shop_domains())
+//! }
+//! ```
+//!
+//! Exit status: 0 when all is well, 1 when a simulation or the corpus found a violation, 2 for
+//! bad input (unknown domain, malformed log, out-of-range flag), with a message naming it. A
+//! closed pipe (`... | head`) ends the command quietly with 0, as in other Unix tools.
+
+mod args;
+mod corpus;
+mod domains;
+mod graph;
+mod hunt;
+mod import;
+mod program;
+mod replay;
+mod sim;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::{Catalog, DomainEntry};
+use args::{Cli, Command, CorpusCommand};
+
+pub use args::Shard;
+pub use program::program;
+
+/// Prints a line to stdout; an error (a closed pipe) comes back to the caller instead of the
+/// panic `println!` would raise.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+/// [`outln!`] without the newline.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+pub(crate) use {out, outln};
+
+/// What a command found, for the exit status.
+pub(crate) enum Found {
+    Nothing,
+    Violation,
+}
+
+/// What every command needs: the domains it knows, and how the user runs this program, for
+/// the commands it prints.
+pub(crate) struct Invocation<'a> {
+    pub catalog: Catalog<'a>,
+    pub program: String,
+}
+
+/// Runs the command line of this process over `domains`: parses `std::env::args`, runs the
+/// command, and returns the exit status. Hints it prints start with [`program()`].
+pub fn main(domains: &[&'static dyn DomainEntry]) -> ExitCode {
+    run(domains, std::env::args_os(), program())
+}
+
+/// [`main`] with explicit arguments (the first one is the program's name, as in `argv`) and
+/// the `program` that printed hints start with.
+pub fn run<I, T>(domains: &[&'static dyn DomainEntry], args: I, program: String) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let catalog = Catalog::new(domains);
+    if let Some(name) = catalog.duplicate_name() {
+        eprintln!("error: two domains are called `{name}`; each needs its own name");
+        return ExitCode::from(2);
+    }
+    let name = program
+        .rsplit(' ')
+        .find(|word| *word != "--")
+        .unwrap_or("rewind");
+    let command = Cli::command()
+        .name(name.to_string())
+        .bin_name(program.clone())
+        .version(concat!("(rewind ", env!("CARGO_PKG_VERSION"), ")"));
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let context = Invocation { catalog, program };
+    let outcome = match cli.command {
+        Command::Sim(sim) => sim::run(&context, &sim),
+        Command::Replay(replay) => replay::replay(&context, &replay),
+        Command::Shrink(shrink) => replay::shrink(&context, &shrink),
+        Command::Import(import) => import::import(&context, &import),
+        Command::Corpus {
+            command: CorpusCommand::Check { dir },
+        } => corpus::check(&context, &dir),
+        Command::Domains => domains::list(&context),
+        Command::Hunt(hunt) => hunt::run(&context, &hunt),
+        Command::Graph { domain } => graph::print(&context, &domain),
+    };
+    match outcome {
+        Ok(Found::Nothing) => ExitCode::SUCCESS,
+        Ok(Found::Violation) => ExitCode::from(1),
+        Err(error) if closed_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Whether `error` is stdout closed under us (`| head`): the reader has what it wanted.
+fn closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

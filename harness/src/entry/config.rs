@@ -1,0 +1,78 @@
+//! Reading what a user typed for one domain: a planted bug's name, a `--config` object, and
+//! the rerun command that plays one run again.
+
+use rewind_engine::{Bug, Bugs, Domain, Model};
+
+use crate::sim::{DEFAULT_HISTORY_EVERY, SimPlan};
+
+/// The planted bug called `name` in `M`, or an error listing the ones it has.
+pub fn find_bug<M: Model>(name: &str) -> Result<&'static Bug, String> {
+    Bugs::find(M::BUGS, name).ok_or_else(|| {
+        if M::BUGS.is_empty() {
+            return format!("`{name}` is not a planted bug of {}: it has none", M::NAME);
+        }
+        let known: Vec<&str> = M::BUGS.iter().map(|bug| bug.name).collect();
+        format!(
+            "`{name}` is not a planted bug of {}; it has: {}",
+            M::NAME,
+            known.join(", ")
+        )
+    })
+}
+
+/// `M`'s config from the JSON text of `--config`, checked; the default without one.
+///
+/// A domain without settings (its config serializes to `null`, as `()` does) accepts `{}`
+/// and `null`, and says it has no settings for anything else, rather than serde's
+/// "expected unit".
+pub fn parse_config<M: Domain>(json: Option<&str>) -> Result<M::Config, String> {
+    let Some(json) = json else {
+        return Ok(M::Config::default());
+    };
+    let default = M::Config::default();
+    if serde_json::to_value(&default).is_ok_and(|value| value.is_null()) {
+        return match serde_json::from_str::<serde_json::Value>(json) {
+            Ok(serde_json::Value::Null) => Ok(default),
+            Ok(serde_json::Value::Object(fields)) if fields.is_empty() => Ok(default),
+            Ok(_) => Err(format!(
+                "--config: {} has no settings, so there is nothing to configure (give `{{}}` or leave --config out)",
+                M::NAME
+            )),
+            Err(e) => Err(format!("--config is not JSON: {e}")),
+        };
+    }
+    let config = serde_json::from_str::<M::Config>(json)
+        .map_err(|e| format!("--config is not a {} config: {e}", M::NAME))?;
+    M::check_config(&config).map_err(|reason| format!("--config: {reason}"))?;
+    Ok(config)
+}
+
+/// The command that plays run `run` of a plan alone, starting with `program`.
+pub(crate) fn rerun_command<M: Domain>(
+    program: &str,
+    plan: &SimPlan,
+    run: u64,
+    bug: Option<&Bug>,
+    config: &M::Config,
+) -> String {
+    let mut command = format!(
+        "{program} sim {} --seed {} --run {run} --steps {}",
+        M::NAME,
+        plan.seed,
+        plan.steps
+    );
+    if *config != M::Config::default() {
+        let json = serde_json::to_string(config).expect("configs serialize to JSON");
+        command.push_str(&format!(" --config '{}'", json.replace('\'', "'\\''")));
+    }
+    if plan.swarm {
+        command.push_str(" --swarm");
+    }
+    if plan.history_every != DEFAULT_HISTORY_EVERY {
+        command.push_str(&format!(" --history-every {}", plan.history_every));
+    }
+    if let Some(bug) = bug {
+        command.push_str(&format!(" --bug {}", bug.name));
+    }
+    command
+}

@@ -1,0 +1,94 @@
+//! A domain behind a trait object, so a command line and a corpus suite can pick one by name
+//! from a list the user's own binary gives. [`domain`] makes the entry of any [`Model`].
+
+mod config;
+mod typed;
+
+use rewind_engine::{Bug, Log, LogError, Model};
+
+use crate::hunt::Hunt;
+use crate::shrink::ShrinkReport;
+use crate::sim::SimPlan;
+use crate::summary::Summary;
+use crate::trace::TraceOptions;
+
+pub use config::{find_bug, parse_config};
+pub use typed::Entry;
+
+/// The entry of domain `M`, for the list handed to [`crate::cli::main`] and
+/// [`crate::corpus_tests::CorpusTests`]:
+///
+/// ```
+/// # use rewind_harness::{DomainEntry, domain};
+/// # struct Order;
+/// # fn entries<Order: rewind_engine::Model>() -> Vec<&'static dyn DomainEntry> {
+/// vec![domain::<Order>()]
+/// # }
+/// ```
+pub fn domain<M: Model>() -> &'static dyn DomainEntry {
+    // `Entry<M>` has no size, so leaking one allocates nothing.
+    Box::leak(Box::new(Entry::<M>::NEW))
+}
+
+/// What `domains` shows.
+pub struct DomainInfo {
+    pub name: &'static str,
+    pub schema: u32,
+    pub actions: &'static [&'static str],
+    pub invariants: Vec<&'static str>,
+    pub bugs: &'static [Bug],
+    pub coverage: &'static [&'static str],
+}
+
+/// A simulation's summary and the shrunk log of each failure it reports, in the same order.
+pub struct SimOutcome {
+    pub summary: Summary,
+    pub logs: Vec<Log>,
+}
+
+/// Everything the command line and the corpus suite do with one domain, without naming its
+/// types. `program` is how the user runs the command line (`shop`, `cargo run --bin shop --`):
+/// every command a result prints starts with it, so a pasted hint works where it was printed.
+pub trait DomainEntry: Sync {
+    /// [`rewind_engine::Domain::NAME`].
+    fn name(&self) -> &'static str;
+    fn info(&self) -> DomainInfo;
+    /// Plays `plan` with the bug called `bug` planted, on the table `config` describes (JSON
+    /// of the domain's config, missing fields default; `None` for the default), shrinking
+    /// what fails.
+    fn simulate(
+        &self,
+        plan: &SimPlan,
+        bug: Option<&str>,
+        config: Option<&str>,
+        program: &str,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<SimOutcome, String>;
+    /// Whether `config` (JSON, as `--config` takes it) is a valid config of this domain.
+    fn check_config(&self, config: &str) -> Result<(), String>;
+    /// The corpus check of one log (see [`crate::regression`]).
+    fn verify(&self, log: &Log, file: &str, program: &str) -> Result<(), String>;
+    /// The same seed gives the same summary on one thread and on two (see
+    /// [`crate::regression::deterministic`]).
+    fn check_determinism(&self) -> Result<(), String>;
+    fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError>;
+    /// Shrinks a stored log again (a fuzz import, a hand-edited log).
+    fn shrink(&self, log: &Log, file: &str, program: &str)
+    -> Result<(Log, ShrinkReport), LogError>;
+    /// Hunts the planted bug `bug` from `seed` (see [`crate::hunt`]).
+    fn hunt(&self, bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt;
+    /// Decodes a libFuzzer artifact by replaying its bytes through the fuzz driver (as the
+    /// fuzz target did) with `bug` planted, and shrinks what broke into a log whose
+    /// `found_by` names `artifact`. `None` when the bytes break nothing.
+    fn import(
+        &self,
+        bytes: &[u8],
+        artifact: &str,
+        bug: Option<&str>,
+    ) -> Result<Option<(Log, ShrinkReport)>, String>;
+    /// The planted bugs under which `bytes` break something, for a hint when they break
+    /// nothing without one.
+    fn bugs_breaking(&self, bytes: &[u8]) -> Vec<&'static str>;
+    /// The domain's flow diagram as Graphviz DOT, if it declares one ([`Model::graph`]).
+    fn graph(&self) -> Option<String>;
+}
