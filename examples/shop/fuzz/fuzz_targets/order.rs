@@ -1,0 +1,2 @@
+#![no_main]
+rewind::fuzz_target!(shop::Order);
