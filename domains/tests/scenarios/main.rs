@@ -1,4 +1,4 @@
-//! Given/when/then rule tests for every domain: the domains crate's one integration-test binary.
+//! Given/when/then rule tests for every domain, a module each (`mod <name>;` below).
 
 mod accounts;
 mod payments;
