@@ -50,3 +50,35 @@ impl<'a> Catalog<'a> {
             .map(|pair| pair[0])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Catalog;
+    use crate::DomainEntry;
+
+    #[test]
+    fn an_empty_catalog_says_it_knows_nothing() {
+        let none: [&'static dyn DomainEntry; 0] = [];
+        let catalog = Catalog::new(&none);
+        let error = catalog.find("poll").err().unwrap_or_default();
+        assert!(error.contains("unknown domain `poll`"), "{error}");
+        assert!(error.contains("given no domains"), "{error}");
+        assert_eq!(catalog.duplicate_name(), None);
+    }
+
+    #[test]
+    fn finds_by_name_and_catches_a_name_given_twice() {
+        let tally = crate::domain::<crate::test_domain::Tally>();
+        let one = [tally];
+        assert_eq!(
+            Catalog::new(&one).find("tally").map(|e| e.name()),
+            Ok("tally")
+        );
+        let error = Catalog::new(&one).find("poll").err().unwrap_or_default();
+        assert!(error.ends_with("this program knows: tally"), "{error}");
+        assert_eq!(
+            Catalog::new(&[tally, tally]).duplicate_name(),
+            Some("tally")
+        );
+    }
+}

@@ -13,6 +13,7 @@ pub mod corpus_tests;
 pub mod entry;
 pub mod fuzz;
 pub mod fuzz_choices;
+pub mod fuzz_log;
 pub mod hunt;
 pub mod panic;
 #[cfg(feature = "proptest")]
@@ -22,6 +23,8 @@ pub mod run;
 pub mod shrink;
 pub mod sim;
 pub mod summary;
+#[cfg(test)]
+mod test_domain;
 pub mod trace;
 
 pub use catalog::Catalog;

@@ -5,21 +5,18 @@
 //! shrinks the vector (fewer numbers, each towards 0), and since a bot lists its simplest
 //! option first, the action sequence shrinks with it: shorter, simpler, still failing.
 //!
-//! A property test for your own domain, in a few lines (put `#[test]` above the `fn` in a
-//! test module; this example calls it by hand):
+//! A property test for your own domain is a few lines (`examples/shop/tests/properties.rs`
+//! in the repository is one). Here it is over any domain `M`:
 //!
 //! ```
 //! use proptest::prelude::*;
-//! use rewind_domains::poll::Poll; // your domain's type
 //! use rewind_harness::proptest::{actions, check, config};
 //!
-//! proptest! {
-//!     #![proptest_config(config(32))]
-//!     fn poll_keeps_every_invariant(actions in actions::<Poll>(40)) {
-//!         check::<Poll>(&actions)?;
-//!     }
+//! fn keeps_every_invariant<M: rewind_engine::Model>() {
+//!     proptest!(config(32), |(sequence in actions::<M>(40))| {
+//!         check::<M>(&sequence)?;
+//!     });
 //! }
-//! # fn main() { poll_keeps_every_invariant(); }
 //! ```
 
 use ::proptest::collection::vec;

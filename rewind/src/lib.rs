@@ -23,8 +23,7 @@
 //!
 //! Everything of the engine is re-exported at the root ([`Engine`], [`Scenario`],
 //! [`Timeline`], [`Log`], ...); the harness's building blocks are under [`harness`].
-//! Optional parts are features: `proptest` ([`proptest`]), `fuzz` ([`fuzz_target!`]) and
-//! `cqrs-es` (`cqrs_es`, an adapter for that library's aggregates).
+//! Optional parts are features: `proptest` ([`proptest`]) and `cqrs-es` (`cqrs_es`, an adapter for that library's aggregates).
 
 pub use rewind_engine::*;
 /// The harness's building blocks: run loop, checks, shrinker, corpus files, traces.
@@ -36,13 +35,11 @@ pub use rewind_harness::proptest;
 
 /// The glue of a cargo-fuzz target; [`fuzz_target!`] writes it for you.
 pub mod fuzz {
-    #[cfg(feature = "fuzz")]
-    #[doc(hidden)]
-    pub use libfuzzer_sys;
     pub use rewind_harness::fuzz::{BUG_VARIABLE, bugs_from_env, play_bytes, run_bytes};
+    pub use rewind_harness::fuzz_log::read_log_bytes;
 }
 
-/// A cargo-fuzz target for a domain, in one line (feature `fuzz`):
+/// A cargo-fuzz target for a domain, in one line:
 ///
 /// ```ignore
 /// #![no_main]
@@ -52,11 +49,14 @@ pub mod fuzz {
 /// libFuzzer's bytes drive the domain's bot; every invariant is checked after every
 /// dispatch, and a violation is a crash whose artifact `import` turns into a corpus log.
 /// `REWIND_BUG=<name>` plants a bug for the run; a name the domain lacks stops it at once.
-#[cfg(feature = "fuzz")]
+///
+/// It expands to `libfuzzer_sys::fuzz_target!`, whose expansion names the crate
+/// `libfuzzer_sys` from the root, so the fuzz crate depends on `libfuzzer-sys` itself, as
+/// `cargo fuzz init` writes it.
 #[macro_export]
 macro_rules! fuzz_target {
     ($domain:ty) => {
-        $crate::fuzz::libfuzzer_sys::fuzz_target!(
+        ::libfuzzer_sys::fuzz_target!(
             init: {
                 $crate::fuzz::bugs_from_env::<$domain>();
             },

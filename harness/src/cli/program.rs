@@ -10,14 +10,19 @@ use std::path::Path;
 ///
 /// `REWIND_PROGRAM`, when set and not empty, overrides both (an alias such as `cargo shop`).
 pub fn program() -> String {
-    if let Some(chosen) = std::env::var("REWIND_PROGRAM")
-        .ok()
-        .filter(|text| !text.trim().is_empty())
-    {
-        return chosen;
-    }
     let exe = std::env::args_os().next().unwrap_or_default();
-    let exe = Path::new(&exe);
+    program_of(
+        Path::new(&exe),
+        std::env::var_os("CARGO").is_some(),
+        std::env::var("REWIND_PROGRAM").ok().as_deref(),
+    )
+}
+
+/// [`program`] for the binary at `exe`, run by cargo or not, with an override.
+fn program_of(exe: &Path, under_cargo: bool, chosen: Option<&str>) -> String {
+    if let Some(chosen) = chosen.filter(|text| !text.trim().is_empty()) {
+        return chosen.to_string();
+    }
     let name = exe.file_stem().map_or_else(
         || "rewind".to_string(),
         |stem| stem.to_string_lossy().into_owned(),
@@ -27,7 +32,7 @@ pub fn program() -> String {
         .and_then(Path::file_name)
         .and_then(|folder| folder.to_str());
     match profile {
-        Some(profile @ ("debug" | "release")) if std::env::var_os("CARGO").is_some() => {
+        Some(profile @ ("debug" | "release")) if under_cargo => {
             let release = if profile == "release" {
                 " --release"
             } else {
@@ -36,5 +41,30 @@ pub fn program() -> String {
             format!("cargo run{release} --bin {name} --")
         }
         _ => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::program_of;
+    use std::path::Path;
+
+    #[test]
+    fn names_the_binary_or_the_cargo_command_that_runs_it() {
+        let release = Path::new("/work/shop/target/release/shop");
+        let debug = Path::new("target/debug/shop");
+        assert_eq!(program_of(release, false, None), "shop");
+        assert_eq!(
+            program_of(release, true, None),
+            "cargo run --release --bin shop --"
+        );
+        assert_eq!(program_of(debug, true, None), "cargo run --bin shop --");
+        assert_eq!(
+            program_of(Path::new("/usr/local/bin/shop"), true, None),
+            "shop",
+            "an installed binary is not under a profile folder"
+        );
+        assert_eq!(program_of(release, true, Some("cargo shop")), "cargo shop");
+        assert_eq!(program_of(release, false, Some("  ")), "shop");
     }
 }

@@ -76,3 +76,20 @@ pub(crate) fn rerun_command<M: Domain>(
     }
     command
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_config;
+    use crate::test_domain::Tally;
+
+    #[test]
+    fn a_domain_without_settings_takes_an_empty_object_and_says_so_otherwise() {
+        assert_eq!(parse_config::<Tally>(None), Ok(()));
+        assert_eq!(parse_config::<Tally>(Some("{}")), Ok(()));
+        assert_eq!(parse_config::<Tally>(Some(" null ")), Ok(()));
+        let error = parse_config::<Tally>(Some(r#"{"seats":9}"#)).unwrap_err();
+        assert!(error.contains("tally has no settings"), "{error}");
+        let error = parse_config::<Tally>(Some("{")).unwrap_err();
+        assert!(error.starts_with("--config is not JSON"), "{error}");
+    }
+}

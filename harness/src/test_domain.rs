@@ -1,0 +1,57 @@
+//! A domain for the harness's own unit tests, which may name no showcase: a tally that adds
+//! small numbers, has no settings and one invariant.
+
+use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, Model};
+
+pub struct Tally;
+
+impl Domain for Tally {
+    const NAME: &'static str = "tally";
+    const SCHEMA: u32 = 1;
+    type Config = ();
+    type State = u32;
+    type Action = u8;
+    type Event = u8;
+    type Reject = String;
+
+    fn initial(_config: &(), _bugs: Bugs) -> u32 {
+        0
+    }
+
+    fn decide(state: &u32, action: &u8, _env: &mut Env, out: &mut Vec<u8>) -> Result<(), String> {
+        if state.saturating_add(u32::from(*action)) > 1_000 {
+            return Err(format!("{state} + {action} is over 1000"));
+        }
+        out.push(*action);
+        Ok(())
+    }
+
+    fn apply(state: &mut u32, event: &u8) {
+        *state += u32::from(*event);
+    }
+}
+
+impl Model for Tally {
+    type Projections = ();
+    const ACTION_KINDS: &'static [&'static str] = &["add"];
+
+    fn projections(_config: &(), _bugs: Bugs) {}
+
+    fn next_action(_state: &u32, choices: &mut dyn Choices) -> u8 {
+        choices.below(20) as u8
+    }
+
+    fn action_kind(_action: &u8) -> usize {
+        0
+    }
+
+    fn invariants() -> &'static [Invariant<Self>] {
+        &[Invariant {
+            name: "at_most_1000",
+            check: |state, _| match *state {
+                0..=1_000 => Ok(()),
+                over => Err(format!("the tally is {over}")),
+            },
+        }]
+    }
+}
