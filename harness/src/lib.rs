@@ -26,6 +26,7 @@ pub mod summary;
 #[cfg(test)]
 mod test_domain;
 pub mod trace;
+pub mod view;
 
 pub use catalog::Catalog;
 pub use corpus_tests::CorpusTests;

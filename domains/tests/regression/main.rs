@@ -3,10 +3,12 @@
 //!   replayed as its own test, and each domain's determinism self-check, from the very
 //!   library function a user's `tests/corpus.rs` calls;
 //! - `cli::...`: the `rewind` command on good and bad input;
-//! - `determinism::...`: same seed, same result, whatever the thread count.
+//! - `determinism::...`: same seed, same result, whatever the thread count;
+//! - `view::...`: the `view` page in headless Chromium (which must be installed).
 
 mod cli;
 mod determinism;
+mod view;
 
 use rewind::CorpusTests;
 
@@ -18,6 +20,7 @@ fn main() {
         .trials();
     trials.extend(cli::trials());
     trials.extend(determinism::trials());
+    trials.extend(view::trials());
     let arguments = rewind::harness::libtest_mimic::Arguments::from_args();
     rewind::harness::libtest_mimic::run(&arguments, trials).exit();
 }

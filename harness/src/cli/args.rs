@@ -23,6 +23,9 @@ pub enum Command {
     Sim(SimArgs),
     /// Show a log step by step: actions, events or refusals, invariants, state.
     Replay(ReplayArgs),
+    /// Write a log as one self-contained HTML page to step through in a browser: timeline,
+    /// state and its diff, projections, the violation.
+    View(ViewArgs),
     /// Shrink a stored log again and store the result beside it.
     Shrink(ShrinkArgs),
     /// Decode libFuzzer crash artifacts into actions, shrink them and store the logs.
@@ -173,6 +176,14 @@ pub struct ReplayArgs {
     /// rather than as the domain describes them.
     #[arg(long)]
     pub raw: bool,
+}
+
+#[derive(Args)]
+pub struct ViewArgs {
+    pub file: PathBuf,
+    /// Where the page is written (default: the log's path with `.html` for `.json`).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args)]

@@ -24,6 +24,7 @@ mod import;
 mod program;
 mod replay;
 mod sim;
+mod view;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -106,6 +107,7 @@ where
     let outcome = match cli.command {
         Command::Sim(sim) => sim::run(&context, &sim),
         Command::Replay(replay) => replay::replay(&context, &replay),
+        Command::View(view) => view::write(&context, &view),
         Command::Shrink(shrink) => replay::shrink(&context, &shrink),
         Command::Import(import) => import::import(&context, &import),
         Command::Corpus {

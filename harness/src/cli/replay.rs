@@ -2,17 +2,30 @@
 
 use super::args::{ReplayArgs, ShrinkArgs};
 use super::{Found, Invocation, out, outln};
+use crate::DomainEntry;
 use crate::corpus;
 use crate::trace::TraceOptions;
 use anyhow::{Context, Result};
+use rewind_engine::Log;
+use std::path::Path;
 
-pub(crate) fn replay(context: &Invocation, args: &ReplayArgs) -> Result<Found> {
-    let file = args.file.display().to_string();
-    let log = corpus::read(&args.file)?;
+/// The log at `path`, parsed, with its domain's entry and the path as text for messages: a
+/// malformed log or an unknown domain is an error naming the file (exit 2).
+pub(super) fn open(
+    context: &Invocation,
+    path: &Path,
+) -> Result<(Log, &'static dyn DomainEntry, String)> {
+    let file = path.display().to_string();
+    let log = corpus::read(path)?;
     let entry = context
         .catalog
         .find(&log.domain)
         .map_err(|e| anyhow::anyhow!("{file}: field `domain`: {e}"))?;
+    Ok((log, entry, file))
+}
+
+pub(crate) fn replay(context: &Invocation, args: &ReplayArgs) -> Result<Found> {
+    let (log, entry, file) = open(context, &args.file)?;
     let steps = log.actions.len();
     if let Some(to) = args.to
         && to >= steps
@@ -34,12 +47,7 @@ pub(crate) fn replay(context: &Invocation, args: &ReplayArgs) -> Result<Found> {
 }
 
 pub(crate) fn shrink(context: &Invocation, args: &ShrinkArgs) -> Result<Found> {
-    let file = args.file.display().to_string();
-    let log = corpus::read(&args.file)?;
-    let entry = context
-        .catalog
-        .find(&log.domain)
-        .map_err(|e| anyhow::anyhow!("{file}: field `domain`: {e}"))?;
+    let (log, entry, file) = open(context, &args.file)?;
     let (shrunk, report) = entry.shrink(&log, &file, &context.program)?;
     outln!(
         "shrunk {file}: {} → {} actions in {} replays",

@@ -72,6 +72,9 @@ pub trait DomainEntry: Sync {
     /// [`crate::regression::deterministic`]).
     fn check_determinism(&self) -> Result<(), String>;
     fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError>;
+    /// The self-contained HTML page of `log` read from `file` (see [`crate::view`]); its rerun
+    /// command starts with `program`.
+    fn view(&self, log: &Log, file: &str, program: &str) -> Result<String, LogError>;
     /// Shrinks a stored log again (a fuzz import, a hand-edited log).
     fn shrink(&self, log: &Log, file: &str, program: &str)
     -> Result<(Log, ShrinkReport), LogError>;

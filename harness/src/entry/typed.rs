@@ -125,6 +125,11 @@ impl<M: Model> DomainEntry for Entry<M> {
         Ok(trace(&typed, file, options))
     }
 
+    fn view(&self, log: &Log, file: &str, program: &str) -> Result<String, LogError> {
+        let typed = log.decode::<M>(file)?;
+        Ok(crate::view::view(&typed, file, program))
+    }
+
     fn shrink(
         &self,
         log: &Log,

@@ -1,0 +1,413 @@
+//! `rewind view`: the page opens in headless Chromium at the step its link names, the arrow
+//! keys step through it by the page's own key handler, the violation shows at its step, and
+//! the page renders to a screenshot that is not blank. Bad input is refused as `replay`
+//! refuses it, and the log itself is never overwritten.
+//!
+//! Chromium is required, not optional: without it the browser test fails and says how to
+//! install it (`apt-get install -y chromium`; `CHROMIUM=/path/to/chrome` picks another).
+
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use rewind::harness::libtest_mimic::{Failed, Trial};
+
+/// The corpus log the browser test opens, relative to `domains/` (where cargo runs tests).
+const LOG: &str = "../corpus/poll/one_ballot_per_voter-73a2c6a3.json";
+
+/// Chromium gets this long per page before the test gives up on it.
+const BROWSER_TIMEOUT: Duration = Duration::from_secs(90);
+
+pub fn trials() -> Vec<Trial> {
+    vec![
+        Trial::test(
+            "view::browser_steps_to_the_violation",
+            browser_steps_to_the_violation,
+        ),
+        Trial::test("view::bad_input_is_refused", bad_input_is_refused),
+        Trial::test("view::never_overwrites_the_log", never_overwrites_the_log),
+    ]
+}
+
+fn rewind(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rewind"))
+        .env("REWIND_PROGRAM", "rewind")
+        .args(args)
+        .output()
+        .expect("the rewind binary runs")
+}
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rewind-view-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("the temp folder is writable");
+    dir
+}
+
+fn path_text(path: &Path) -> Result<&str, Failed> {
+    path.to_str()
+        .ok_or_else(|| format!("{} is not UTF-8", path.display()).into())
+}
+
+/// Expects exit status `code`, `needles` in stderr, and no panic.
+fn expect(output: &Output, code: i32, needles: &[&str]) -> Result<(), Failed> {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if output.status.code() != Some(code) {
+        return Err(format!(
+            "expected exit {code}, got {:?}\nstdout:\n{}\nstderr:\n{stderr}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout)
+        )
+        .into());
+    }
+    if stderr.contains("panicked") {
+        return Err(format!("rewind panicked:\n{stderr}").into());
+    }
+    for needle in needles {
+        if !stderr.contains(needle) {
+            return Err(format!("stderr does not say `{needle}`:\n{stderr}").into());
+        }
+    }
+    Ok(())
+}
+
+fn browser_steps_to_the_violation() -> Result<(), Failed> {
+    let chromium = chromium()?;
+    let dir = scratch("browser");
+    let page = dir.join("page.html");
+    let written = rewind(&["view", LOG, "--out", path_text(&page)?]);
+    expect(&written, 0, &[])?;
+    let printed = String::from_utf8_lossy(&written.stdout);
+    if printed.trim() != path_text(&page)? {
+        return Err(format!("`view` should print the page's path, printed:\n{printed}").into());
+    }
+    let log: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(LOG).map_err(|e| format!("{LOG}: {e}"))?)
+            .map_err(|e| format!("{LOG}: {e}"))?;
+    let violation = &log["violation"];
+    let (step, invariant, message) = (
+        violation["step"].as_u64().ok_or("the log names no step")?,
+        violation["invariant"].as_str().ok_or("no invariant")?,
+        violation["message"].as_str().ok_or("no message")?,
+    );
+    if step == 0 {
+        return Err("the test needs a log that breaks after its first step".into());
+    }
+    let page = page.canonicalize().map_err(|e| e.to_string())?;
+    let url = |fragment: &str| format!("file://{}#{fragment}", page.display());
+
+    // Opened at step 0, the page shows step 0 and no violation yet.
+    let dom = chromium.dump_dom(&url("step=0"), &dir)?;
+    expect_step(&dom, 0)?;
+    if !violation_box(&dom)?.0 {
+        return Err(format!("the violation shows at step 0, before it happened:\n{dom}").into());
+    }
+
+    // → pressed until the violating step, through the page's own key handler.
+    let dom = chromium.dump_dom(&url(&format!("step=0&press=ArrowRight*{step}")), &dir)?;
+    expect_step(&dom, step)?;
+    let (hidden, text) = violation_box(&dom)?;
+    if hidden || !text.contains(invariant) || !text.contains(message) {
+        return Err(format!(
+            "at step {step} the violation should show `{invariant}` and `{message}`; \
+             the box is {} and says `{text}`",
+            if hidden { "hidden" } else { "shown" }
+        )
+        .into());
+    }
+    if !dom.contains(&format!(
+        "class=\"row violating selected\" id=\"row-{step}\""
+    )) {
+        return Err(
+            format!("the timeline does not mark step {step} as violating and selected").into(),
+        );
+    }
+
+    // Home jumps back, ← from there stays at 0, End goes to the last step.
+    let dom = chromium.dump_dom(&url(&format!("step={step}&press=Home,ArrowLeft")), &dir)?;
+    expect_step(&dom, 0)?;
+    let last = log["actions"]
+        .as_array()
+        .map_or(0, Vec::len)
+        .saturating_sub(1) as u64;
+    let dom = chromium.dump_dom(&url("step=0&press=End"), &dir)?;
+    expect_step(&dom, last)?;
+
+    // And it renders: a screenshot of the violating step is a real picture.
+    let shot = dir.join("step.png");
+    chromium.screenshot(
+        &url(&format!("step=0&press=ArrowRight*{step}")),
+        &shot,
+        &dir,
+    )?;
+    not_blank(&shot)?;
+    let _ = fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// The step the page shows, from `#step-number` and `<body data-step>`.
+fn expect_step(dom: &str, step: u64) -> Result<(), Failed> {
+    let shown = between(dom, "id=\"step-number\">", "<");
+    let body = dom.contains(&format!("<body data-step=\"{step}\""));
+    if shown != Some(step.to_string().as_str()) || !body {
+        return Err(format!("the page should show step {step}, it shows {shown:?}:\n{dom}").into());
+    }
+    Ok(())
+}
+
+/// Whether the page's violation box is hidden, and its text.
+fn violation_box(dom: &str) -> Result<(bool, String), Failed> {
+    let start = dom
+        .find("id=\"step-violation\"")
+        .ok_or_else(|| format!("the page has no violation box:\n{dom}"))?;
+    let tag_start = dom[..start].rfind('<').unwrap_or(start);
+    let tag_end = start + dom[start..].find('>').ok_or("an unclosed tag")?;
+    let hidden = dom[tag_start..tag_end].contains(" hidden");
+    let text = between(&dom[tag_end..], ">", "</div>").unwrap_or("");
+    Ok((hidden, unescape(text)))
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let end = start + text[start..].find(close)?;
+    Some(&text[start..end])
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// A PNG of the expected size whose image data is not one flat colour: a blank 1200×900
+/// page compresses to about 5 KB of image data with a few dozen distinct byte values, this
+/// page to over 100 KB using all 256.
+fn not_blank(png: &Path) -> Result<(), Failed> {
+    let bytes = fs::read(png).map_err(|e| format!("no screenshot at {}: {e}", png.display()))?;
+    if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Err(format!("{} is not a PNG", png.display()).into());
+    }
+    let mut at = 8;
+    let mut size = None;
+    let mut data = Vec::new();
+    while at + 8 <= bytes.len() {
+        let length = u32::from_be_bytes(bytes[at..at + 4].try_into().map_err(|_| "short PNG")?);
+        let kind = &bytes[at + 4..at + 8];
+        let body = bytes
+            .get(at + 8..at + 8 + length as usize)
+            .ok_or("a PNG chunk runs past the end")?;
+        match kind {
+            b"IHDR" => {
+                let word =
+                    |i: usize| u32::from_be_bytes([body[i], body[i + 1], body[i + 2], body[i + 3]]);
+                size = Some((word(0), word(4)));
+            }
+            b"IDAT" => data.extend_from_slice(body),
+            _ => {}
+        }
+        at += 12 + length as usize;
+    }
+    if size != Some((1200, 900)) {
+        return Err(format!("the screenshot is {size:?}, not 1200×900").into());
+    }
+    let mut seen = [false; 256];
+    data.iter().for_each(|&byte| seen[usize::from(byte)] = true);
+    let distinct = seen.iter().filter(|&&seen| seen).count();
+    if data.len() < 20_000 || distinct < 200 {
+        return Err(format!(
+            "the screenshot looks blank: {} bytes of image data, {distinct} distinct byte values ({})",
+            data.len(),
+            png.display()
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Headless Chromium, found at `$CHROMIUM`, `/usr/bin/chromium` or on the PATH.
+struct Chromium(PathBuf);
+
+fn chromium() -> Result<Chromium, Failed> {
+    const INSTALL: &str = "install it with `apt-get update && apt-get install -y chromium` \
+                           (or set CHROMIUM=/path/to/chrome)";
+    if let Some(named) = std::env::var_os("CHROMIUM").map(PathBuf::from) {
+        if named.is_file() {
+            return Ok(Chromium(named));
+        }
+        return Err(format!(
+            "CHROMIUM={} is not a file; headless Chromium is needed for this test: {INSTALL}",
+            named.display()
+        )
+        .into());
+    }
+    let on_path = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .flat_map(|dir| {
+                ["chromium", "chromium-browser", "google-chrome"].map(|name| dir.join(name))
+            })
+            .find(|candidate| candidate.is_file())
+    });
+    Some(PathBuf::from("/usr/bin/chromium"))
+        .filter(|path| path.is_file())
+        .or(on_path)
+        .map(Chromium)
+        .ok_or_else(|| {
+            format!("headless Chromium is needed for this test and was not found: {INSTALL}").into()
+        })
+}
+
+impl Chromium {
+    /// The DOM of `url` after its scripts ran.
+    fn dump_dom(&self, url: &str, scratch: &Path) -> Result<String, Failed> {
+        let output = self.run(&["--dump-dom", url], scratch)?;
+        let dom = String::from_utf8_lossy(&output).into_owned();
+        if !dom.contains("id=\"step-number\"") {
+            return Err(format!("Chromium gave no page for {url}:\n{dom}").into());
+        }
+        Ok(dom)
+    }
+
+    fn screenshot(&self, url: &str, png: &Path, scratch: &Path) -> Result<(), Failed> {
+        let _ = fs::remove_file(png);
+        let flag = format!("--screenshot={}", path_text(png)?);
+        self.run(&[&flag, "--window-size=1200,900", url], scratch)?;
+        Ok(())
+    }
+
+    /// Runs Chromium headless with a fresh profile and no network of its own; its stdout.
+    fn run(&self, args: &[&str], scratch: &Path) -> Result<Vec<u8>, Failed> {
+        let profile = scratch.join(format!("profile-{}", profile_number()));
+        let mut child = Command::new(&self.0)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ])
+            .arg(format!("--user-data-dir={}", path_text(&profile)?))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", self.0.display()))?;
+        let mut stdout = child.stdout.take().ok_or("no stdout")?;
+        let reader = std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = stdout.read_to_end(&mut bytes);
+            bytes
+        });
+        let mut stderr = child.stderr.take().ok_or("no stderr")?;
+        let errors = std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = stderr.read_to_end(&mut bytes);
+            bytes
+        });
+        let deadline = Instant::now() + BROWSER_TIMEOUT;
+        let status = loop {
+            if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("Chromium took over {BROWSER_TIMEOUT:?} on {args:?}").into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let stdout = reader.join().unwrap_or_default();
+        let stderr = errors.join().unwrap_or_default();
+        let _ = fs::remove_dir_all(&profile);
+        if !status.success() {
+            return Err(format!(
+                "Chromium failed ({status}) on {args:?}:\n{}",
+                String::from_utf8_lossy(&stderr)
+            )
+            .into());
+        }
+        Ok(stdout)
+    }
+}
+
+/// A suffix no other profile folder of this process has.
+fn profile_number() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+fn bad_input_is_refused() -> Result<(), Failed> {
+    let dir = scratch("bad-input");
+    let view = |name: &str, text: &str| -> Result<Output, Failed> {
+        let file = dir.join(name);
+        fs::write(&file, text).map_err(|e| e.to_string())?;
+        Ok(rewind(&["view", path_text(&file)?]))
+    };
+    expect(
+        &view("bad.json", "{ \"format\": ")?,
+        2,
+        &["bad.json", "not valid JSON"],
+    )?;
+    let chess = fs::read_to_string(LOG)
+        .map_err(|e| e.to_string())?
+        .replace("\"poll\"", "\"chess\"");
+    expect(
+        &view("chess.json", &chess)?,
+        2,
+        &["field `domain`", "unknown domain `chess`"],
+    )?;
+    for name in ["bad.html", "chess.html"] {
+        if dir.join(name).exists() {
+            return Err(format!("a page was written for bad input: {name}").into());
+        }
+    }
+    let _ = fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// `--out` naming the log, however spelled, is refused and the log is left as it was; so is
+/// a log whose own name ends in `.html` (its default page would be itself).
+fn never_overwrites_the_log() -> Result<(), Failed> {
+    let dir = scratch("overwrite");
+    let text = fs::read_to_string(LOG).map_err(|e| e.to_string())?;
+    let log = dir.join("log.json");
+    fs::write(&log, &text).map_err(|e| e.to_string())?;
+    let spelled = dir.join(".").join("log.json");
+    for out in [&log, &spelled] {
+        expect(
+            &rewind(&["view", path_text(&log)?, "--out", path_text(out)?]),
+            2,
+            &["is the log itself"],
+        )?;
+    }
+    let html = dir.join("other.html");
+    fs::write(&html, &text).map_err(|e| e.to_string())?;
+    expect(
+        &rewind(&["view", path_text(&html)?]),
+        2,
+        &["is the log itself"],
+    )?;
+    for file in [&log, &html] {
+        if fs::read_to_string(file).map_err(|e| e.to_string())? != text {
+            return Err(format!("{} was overwritten", file.display()).into());
+        }
+    }
+    // Without --out the page goes beside the log, with `.html` for `.json`.
+    let written = rewind(&["view", path_text(&log)?]);
+    expect(&written, 0, &[])?;
+    let page = fs::read_to_string(dir.join("log.html")).map_err(|e| e.to_string())?;
+    if !page.starts_with("<!DOCTYPE html>") || !page.contains("one_ballot_per_voter") {
+        return Err("the default page beside the log is not the page".into());
+    }
+    let _ = fs::remove_dir_all(&dir);
+    Ok(())
+}

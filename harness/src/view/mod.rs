@@ -1,0 +1,158 @@
+//! `rewind view`: a log as one self-contained HTML page to step through in a browser.
+//!
+//! The page shows what `rewind replay` prints ([`crate::trace`]), one step at a time: a
+//! timeline of actions with their events or refusals, the state at the selected step beside
+//! its diff from the step before, the projections there, and the step where the invariant
+//! broke. The log is replayed exactly as the trace does (its planted bug switched on, every
+//! check after every step), so the page shows what the harness sees.
+//!
+//! The data goes into the page as one JSON object (see [`Data`]). Each step's state and
+//! projections are stored as an edit of the step before ([`diff::edit`]), never in full, so
+//! a long log stays small; the script rebuilds them.
+
+mod diff;
+mod page;
+
+use rewind_engine::{Model, TypedLog, Violation};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::check::{StepView, thorough_observed};
+
+/// What the page's script reads.
+#[derive(Serialize)]
+struct Data<'a> {
+    file: &'a str,
+    domain: &'static str,
+    /// A string: JavaScript numbers lose seeds above 2^53.
+    seed: String,
+    /// The log's config as JSON, `None` for the domain's default.
+    config: Option<String>,
+    bug: Option<BugInfo>,
+    found_by: &'a str,
+    /// The command that replays this log in a terminal.
+    rerun: String,
+    /// What the log says broke.
+    recorded: &'a Violation,
+    /// What broke when the page was made (`None`: nothing did); its step is within `steps`.
+    violation: Option<Violation>,
+    /// How many actions the log has; `steps` ends at the violation.
+    actions: usize,
+    /// The state and projections before the first step, in full.
+    initial: Texts,
+    steps: Vec<Step>,
+}
+
+#[derive(Serialize)]
+struct BugInfo {
+    name: &'static str,
+    effect: &'static str,
+}
+
+#[derive(Serialize)]
+struct Texts {
+    state: String,
+    projections: String,
+}
+
+/// One step, with short keys: there are ten thousand of them in a long log.
+#[derive(Serialize)]
+struct Step {
+    /// The action, as its `{:?}`.
+    #[serde(rename = "a")]
+    action: String,
+    /// The events it emitted, as the domain describes them.
+    #[serde(rename = "e", skip_serializing_if = "Vec::is_empty")]
+    events: Vec<String>,
+    /// Why it was refused.
+    #[serde(rename = "r", skip_serializing_if = "Option::is_none")]
+    refused: Option<String>,
+    /// The state after it, as an edit of the state before ([`diff::edit`]).
+    #[serde(rename = "s", skip_serializing_if = "Vec::is_empty")]
+    state: Vec<Value>,
+    /// The projections after it, likewise.
+    #[serde(rename = "p", skip_serializing_if = "Vec::is_empty")]
+    projections: Vec<Value>,
+}
+
+/// The page of `log`, read from `file`; its rerun command starts with `program`.
+pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
+    let bugs = log.bugs();
+    let mut state = M::describe(&M::initial(&log.config, bugs));
+    let mut projections = M::describe_projections(&M::projections(&log.config, bugs));
+    let initial = Texts {
+        state: state.clone(),
+        projections: projections.clone(),
+    };
+    let mut steps = Vec::with_capacity(log.actions.len());
+    let mut seen: Option<Violation> = None;
+    let checked = thorough_observed::<M>(
+        &log.config,
+        log.seed,
+        bugs,
+        &log.actions,
+        &mut |view: StepView<'_, M>| {
+            let events = match view.refusal {
+                Some(_) => Vec::new(),
+                None => view
+                    .engine
+                    .step_events(view.step)
+                    .iter()
+                    .map(M::describe_event)
+                    .collect(),
+            };
+            let next_state = M::describe(view.engine.state());
+            let next_projections = M::describe_projections(view.views);
+            steps.push(Step {
+                action: format!("{:?}", view.engine.actions()[view.step]),
+                events,
+                refused: view.refusal,
+                state: diff::edit(&state, &next_state),
+                projections: diff::edit(&projections, &next_projections),
+            });
+            state = next_state;
+            projections = next_projections;
+            if let Some(violation) = view.violation {
+                seen = Some(violation.clone());
+            }
+        },
+    );
+    // A whole-history check breaks after the last step; the page marks that step.
+    let violation = seen.or(checked.violation).map(|mut violation| {
+        violation.step = violation.step.min(steps.len().saturating_sub(1));
+        violation
+    });
+    let data = Data {
+        file,
+        domain: M::NAME,
+        seed: log.seed.to_string(),
+        config: (log.config != M::Config::default())
+            .then(|| serde_json::to_string(&log.config).expect("configs serialize to JSON")),
+        bug: log.bug.map(|bug| BugInfo {
+            name: bug.name,
+            effect: bug.effect,
+        }),
+        found_by: &log.found_by,
+        rerun: format!("{program} replay {}", shell_word(file)),
+        recorded: &log.violation,
+        violation,
+        actions: log.actions.len(),
+        initial,
+        steps,
+    };
+    let json = serde_json::to_string(&data).expect("the page's data serializes to JSON");
+    page::render(&format!("{file} · rewind view"), &json)
+}
+
+/// `word` as one shell word: as it is when it is plain, else in single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}

@@ -1,0 +1,422 @@
+// rewind view: steps through the log embedded in #data. No network, no libraries.
+//
+// Each step's state and projections arrive as an edit of the step before (see
+// harness/src/view/diff.rs): a positive number keeps that many lines, a negative one drops
+// that many, a string is a new line, [p, middle, s] rewrites the next line keeping its
+// first p and last s characters, and lines left over are kept. The page rebuilds them,
+// keeping a checkpoint every CHECKPOINT steps so a jump costs at most that many edits.
+(function () {
+  "use strict";
+
+  var CHECKPOINT = 64;
+  var data = JSON.parse(document.getElementById("data").textContent);
+  var steps = data.steps;
+  var count = steps.length;
+  var violation = data.violation;
+  var recorded = data.recorded;
+  // The recorded step gets a note when the replay did not break there the same way (a bug
+  // since fixed, a log replayed without its bug).
+  var recordedApart =
+    !violation || violation.invariant !== recorded.invariant || violation.step !== recorded.step;
+  var current = -1;
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The lines of a text as Rust's `str::lines` gives them.
+  function toLines(text) {
+    var lines = text.split("\n");
+    if (lines.length && lines[lines.length - 1] === "") lines.pop();
+    for (var i = 0; i < lines.length; i++) {
+      if (lines[i].endsWith("\r")) lines[i] = lines[i].slice(0, -1);
+    }
+    return lines;
+  }
+
+  function patched(line, patch) {
+    return line.slice(0, patch[0]) + patch[1] + line.slice(line.length - patch[2]);
+  }
+
+  function applyEdit(lines, edit) {
+    if (!edit || edit.length === 0) return lines;
+    var out = [];
+    var at = 0;
+    for (var i = 0; i < edit.length; i++) {
+      var item = edit[i];
+      if (typeof item === "string") {
+        out.push(item);
+      } else if (Array.isArray(item)) {
+        out.push(patched(lines[at], item));
+        at += 1;
+      } else if (item >= 0) {
+        for (var k = 0; k < item; k++) out.push(lines[at + k]);
+        at += item;
+      } else {
+        at -= item;
+      }
+    }
+    for (; at < lines.length; at++) out.push(lines[at]);
+    return out;
+  }
+
+  // The edit as a line diff: [tag, line] with tag " ", "-" or "+".
+  function diffOf(lines, edit) {
+    var out = [];
+    var at = 0;
+    var i, k;
+    edit = edit || [];
+    for (i = 0; i < edit.length; i++) {
+      var item = edit[i];
+      if (typeof item === "string") {
+        out.push(["+", item]);
+      } else if (Array.isArray(item)) {
+        out.push(["-", lines[at]]);
+        out.push(["+", patched(lines[at], item)]);
+        at += 1;
+      } else if (item >= 0) {
+        for (k = 0; k < item; k++) out.push([" ", lines[at + k]]);
+        at += item;
+      } else {
+        for (k = 0; k < -item; k++) out.push(["-", lines[at + k]]);
+        at -= item;
+      }
+    }
+    for (; at < lines.length; at++) out.push([" ", lines[at]]);
+    return out;
+  }
+
+  // Texts at step -1 (the initial state) and every CHECKPOINT-th step, plus a few recent.
+  var checkpoints = new Map();
+  var recent = new Map();
+  checkpoints.set(-1, {
+    state: toLines(data.initial.state),
+    projections: toLines(data.initial.projections),
+  });
+
+  function textsAt(step) {
+    if (checkpoints.has(step)) return checkpoints.get(step);
+    if (recent.has(step)) return recent.get(step);
+    var from = step - 1;
+    while (!checkpoints.has(from) && !recent.has(from)) from--;
+    var texts = checkpoints.get(from) || recent.get(from);
+    for (var s = from + 1; s <= step; s++) {
+      texts = {
+        state: applyEdit(texts.state, steps[s].s),
+        projections: applyEdit(texts.projections, steps[s].p),
+      };
+      if (s % CHECKPOINT === 0) checkpoints.set(s, texts);
+    }
+    recent.set(step, texts);
+    if (recent.size > 8) recent.delete(recent.keys().next().value);
+    return texts;
+  }
+
+  function fillPre(pre, entries, emptyText) {
+    pre.textContent = "";
+    if (entries.length === 0) {
+      pre.appendChild(el("span", "l empty", emptyText));
+      return;
+    }
+    var fragment = document.createDocumentFragment();
+    entries.forEach(function (entry) {
+      var cls = entry[0] === "+" ? "l add" : entry[0] === "-" ? "l del" : entry[0] === "…" ? "l gap" : "l";
+      var prefix = entry[0] === "…" ? "" : entry[0] + " ";
+      fragment.appendChild(el("span", cls, prefix + entry[1]));
+    });
+    pre.appendChild(fragment);
+  }
+
+  // Changed lines with two lines of context around each change.
+  function withContext(diff, around) {
+    var keep = new Array(diff.length).fill(false);
+    diff.forEach(function (entry, i) {
+      if (entry[0] === " ") return;
+      for (var k = Math.max(0, i - around); k <= Math.min(diff.length - 1, i + around); k++) keep[k] = true;
+    });
+    var out = [];
+    var skipped = false;
+    diff.forEach(function (entry, i) {
+      if (keep[i]) {
+        if (skipped && out.length) out.push(["…", "⋯"]);
+        skipped = false;
+        out.push(entry);
+      } else {
+        skipped = true;
+      }
+    });
+    return out;
+  }
+
+  function brokeText(v) {
+    return "✗ `" + v.invariant + "` broke at step " + v.step + ": " + v.message;
+  }
+
+  // The header: what the log is and how to run it again.
+  function header() {
+    $("domain").textContent = data.domain;
+    $("file").textContent = data.file;
+    var facts = $("facts");
+    [
+      ["seed", data.seed],
+      ["config", data.config === null ? "default" : data.config],
+      ["planted bug", data.bug ? data.bug.name + " — " + data.bug.effect : "none"],
+      ["found by", data.found_by],
+      ["recorded", "`" + recorded.invariant + "` broke at step " + recorded.step + ": " + recorded.message],
+      ["replayed", replayedText()],
+    ].forEach(function (fact) {
+      facts.appendChild(el("dt", "", fact[0]));
+      facts.appendChild(el("dd", "", fact[1]));
+    });
+    $("rerun").textContent = data.rerun;
+    $("copy").addEventListener("click", copyRerun);
+  }
+
+  function replayedText() {
+    var replayed = count + " of " + data.actions + " actions";
+    if (!violation) return replayed + " · no invariant broke";
+    var same = violation.invariant === data.recorded.invariant && violation.step === data.recorded.step;
+    return replayed + " · " + brokeText(violation).slice(2) + (same ? " (as recorded)" : " (not as recorded)");
+  }
+
+  function recordedText() {
+    return (
+      "recorded here: `" + recorded.invariant + "` broke: " + recorded.message +
+      (violation ? "; the replay broke elsewhere" : "; the replay breaks nothing now")
+    );
+  }
+
+  function copyRerun() {
+    var text = data.rerun;
+    var done = function () {
+      $("copied").textContent = "copied";
+    };
+    var fallback = function () {
+      var range = document.createRange();
+      range.selectNodeContents($("rerun"));
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (e) {
+        copied = false;
+      }
+      $("copied").textContent = copied ? "copied" : "selected: press Ctrl+C (⌘C) to copy";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function stepBody(row, step, index) {
+    var what = el("div", "what");
+    what.appendChild(el("div", "action", step.a));
+    if (step.r !== undefined) {
+      what.appendChild(el("div", "refused", "refused: " + step.r));
+    } else {
+      (step.e || []).forEach(function (event) {
+        what.appendChild(el("div", "event", event));
+      });
+    }
+    if (violation && violation.step === index) {
+      what.appendChild(el("div", "broke", brokeText(violation)));
+    }
+    if (recordedApart && recorded.step === index) {
+      what.appendChild(el("div", "recorded", recordedText()));
+    }
+    row.appendChild(what);
+  }
+
+  function timeline() {
+    var rows = $("rows");
+    var fragment = document.createDocumentFragment();
+    steps.forEach(function (step, index) {
+      var row = el("li", "row");
+      row.id = "row-" + index;
+      row.dataset.step = index;
+      if (violation && violation.step === index) row.classList.add("violating");
+      row.appendChild(el("span", "n", String(index)));
+      stepBody(row, step, index);
+      fragment.appendChild(row);
+    });
+    rows.appendChild(fragment);
+    rows.addEventListener("click", function (event) {
+      var row = event.target.closest(".row");
+      if (row) go(Number(row.dataset.step));
+    });
+  }
+
+  function show(index) {
+    var step = steps[index];
+    var before = textsAt(index - 1);
+
+    var box = $("step-violation");
+    if (violation && violation.step === index) {
+      box.textContent = brokeText(violation);
+      box.hidden = false;
+    } else {
+      box.textContent = "";
+      box.hidden = true;
+    }
+
+    var note = $("step-recorded");
+    note.hidden = !(recordedApart && recorded.step === index);
+    note.textContent = note.hidden ? "" : recordedText();
+
+    var action = $("step-action");
+    action.textContent = "";
+    action.appendChild(el("div", "action", "step " + index + "  " + step.a));
+    if (step.r !== undefined) {
+      action.appendChild(el("div", "refused", "refused: " + step.r));
+    } else if (!step.e || step.e.length === 0) {
+      action.appendChild(el("div", "refused", "no events"));
+    } else {
+      step.e.forEach(function (event) {
+        action.appendChild(el("div", "event", event));
+      });
+    }
+
+    var diff = diffOf(before.state, step.s);
+    $("state-step").textContent = String(index);
+    fillPre(
+      $("state"),
+      diff.filter(function (entry) {
+        return entry[0] !== "-";
+      }),
+      "(empty)"
+    );
+    $("diff-title").textContent =
+      index === 0 ? "changes from the initial state" : "changes from step " + (index - 1);
+    fillPre($("diff"), withContext(diff, 2), "no change");
+    $("projections-step").textContent = String(index);
+    fillPre(
+      $("projections"),
+      diffOf(before.projections, step.p).filter(function (entry) {
+        return entry[0] !== "-";
+      }),
+      "(none)"
+    );
+  }
+
+  function go(index) {
+    if (count === 0) return;
+    index = Math.max(0, Math.min(count - 1, Math.floor(Number(index) || 0)));
+    if (index === current) return;
+    var old = $("row-" + current);
+    if (old) old.classList.remove("selected");
+    current = index;
+    var row = $("row-" + index);
+    row.classList.add("selected");
+    if (row.scrollIntoView) row.scrollIntoView({ block: "nearest" });
+    $("step-number").textContent = String(index);
+    document.body.dataset.step = String(index);
+    $("scrub").value = String(index);
+    show(index);
+    var fragment = "#step=" + index;
+    if (location.hash !== fragment) {
+      try {
+        history.replaceState(null, "", fragment);
+      } catch (e) {
+        location.hash = fragment;
+      }
+    }
+  }
+
+  function onKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    var to;
+    switch (event.key) {
+      case "ArrowLeft":
+        to = current - 1;
+        break;
+      case "ArrowRight":
+        to = current + 1;
+        break;
+      case "Home":
+        to = 0;
+        break;
+      case "End":
+        to = count - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    go(to);
+  }
+
+  // `#step=N` selects step N; `&press=ArrowRight*2,End` then presses those keys, as real
+  // keydown events through the page's own handler (the browser test's hook).
+  function fromFragment(pressKeys) {
+    var params = {};
+    location.hash
+      .replace(/^#/, "")
+      .split("&")
+      .forEach(function (pair) {
+        var at = pair.indexOf("=");
+        if (at > 0) params[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
+      });
+    var wanted = 0;
+    if (params.step !== undefined && /^\d+$/.test(params.step)) wanted = Number(params.step);
+    go(wanted);
+    if (pressKeys && params.press) {
+      params.press.split(",").forEach(function (press) {
+        var parts = press.split("*");
+        var times = parts.length > 1 ? Number(parts[1]) || 0 : 1;
+        for (var i = 0; i < times; i++) {
+          document.dispatchEvent(
+            new KeyboardEvent("keydown", { key: parts[0], bubbles: true, cancelable: true })
+          );
+        }
+      });
+    }
+  }
+
+  header();
+  $("step-count").textContent = String(count);
+  if (count === 0) {
+    $("step-action").appendChild(el("div", "note", "The log has no actions."));
+    return;
+  }
+  timeline();
+  var scrub = $("scrub");
+  scrub.max = String(count - 1);
+  scrub.addEventListener("input", function () {
+    go(scrub.value);
+  });
+  $("first").addEventListener("click", function () {
+    go(0);
+  });
+  $("prev").addEventListener("click", function () {
+    go(current - 1);
+  });
+  $("next").addEventListener("click", function () {
+    go(current + 1);
+  });
+  $("last").addEventListener("click", function () {
+    go(count - 1);
+  });
+  if (violation) {
+    var jump = $("to-violation");
+    jump.hidden = false;
+    jump.addEventListener("click", function () {
+      go(violation.step);
+    });
+  }
+  document.addEventListener("keydown", onKey);
+  window.addEventListener("hashchange", function () {
+    fromFragment(false);
+  });
+  fromFragment(true);
+})();
