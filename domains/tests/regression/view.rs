@@ -26,6 +26,10 @@ pub fn trials() -> Vec<Trial> {
             "view::browser_steps_to_the_violation",
             browser_steps_to_the_violation,
         ),
+        Trial::test(
+            "view::every_domain_opens_at_its_violation",
+            every_domain_opens_at_its_violation,
+        ),
         Trial::test("view::bad_input_is_refused", bad_input_is_refused),
         Trial::test("view::never_overwrites_the_log", never_overwrites_the_log),
     ]
@@ -144,6 +148,39 @@ fn browser_steps_to_the_violation() -> Result<(), Failed> {
         &dir,
     )?;
     not_blank(&shot)?;
+    let _ = fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// One log of every showcase, opened at its recorded step: the page shows that step with no
+/// console error (a domain's own `describe` text must not break the page).
+fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
+    let chromium = chromium()?;
+    let dir = scratch("every-domain");
+    for domain in ["poll", "payments", "accounts", "subscriptions", "poker"] {
+        let folder = Path::new("../corpus").join(domain);
+        let mut logs: Vec<PathBuf> = fs::read_dir(&folder)
+            .map_err(|e| format!("{}: {e}", folder.display()))?
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        logs.sort();
+        let log = logs
+            .first()
+            .ok_or(format!("no log in {}", folder.display()))?;
+        let page = dir.join(format!("{domain}.html"));
+        expect(
+            &rewind(&["view", path_text(log)?, "--out", path_text(&page)?]),
+            0,
+            &[],
+        )?;
+        let text = fs::read_to_string(log).map_err(|e| e.to_string())?;
+        let recorded: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        let step = recorded["violation"]["step"].as_u64().ok_or("no step")?;
+        let page = page.canonicalize().map_err(|e| e.to_string())?;
+        let dom = chromium.dump_dom(&format!("file://{}#step={step}", page.display()), &dir)?;
+        expect_step(&dom, step)?;
+    }
     let _ = fs::remove_dir_all(&dir);
     Ok(())
 }
@@ -292,6 +329,9 @@ impl Chromium {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
+                // The page's console goes to stderr, so an error in its script fails the test.
+                "--enable-logging=stderr",
+                "--v=0",
             ])
             .arg(format!("--user-data-dir={}", path_text(&profile)?))
             .args(args)
@@ -327,10 +367,18 @@ impl Chromium {
         let stdout = reader.join().unwrap_or_default();
         let stderr = errors.join().unwrap_or_default();
         let _ = fs::remove_dir_all(&profile);
+        let stderr = String::from_utf8_lossy(&stderr);
         if !status.success() {
+            return Err(format!("Chromium failed ({status}) on {args:?}:\n{stderr}").into());
+        }
+        let console: Vec<&str> = stderr
+            .lines()
+            .filter(|line| line.contains(":CONSOLE"))
+            .collect();
+        if !console.is_empty() {
             return Err(format!(
-                "Chromium failed ({status}) on {args:?}:\n{}",
-                String::from_utf8_lossy(&stderr)
+                "the page wrote to its console on {args:?}:\n{}",
+                console.join("\n")
             )
             .into());
         }
