@@ -19,6 +19,7 @@ pub mod panic;
 #[cfg(feature = "proptest")]
 pub mod proptest;
 pub mod regression;
+pub mod report;
 pub mod run;
 pub mod shrink;
 pub mod sim;

@@ -51,6 +51,10 @@ pub fn trials() -> Vec<Trial> {
             graph_prints_dot,
         ),
         Trial::test(
+            "cli::report_links_each_failure_to_its_view",
+            report_links_each_failure_to_its_view,
+        ),
+        Trial::test(
             "cli::closed_stdout_ends_quietly",
             closed_stdout_ends_quietly,
         ),
@@ -569,4 +573,53 @@ fn empty_config_of_a_domain_without_settings() -> Result<(), Failed> {
     expect(&with("{}"), 0, &[])?;
     expect(&with("null"), 0, &[])?;
     expect(&with(r#"{"seats":3}"#), 2, &["poll has no settings"])
+}
+
+/// `sim --report`: one page with the figures, the coverage chart and each failure, whose
+/// "step through it" link opens a view page written beside the report.
+fn report_links_each_failure_to_its_view() -> Result<(), Failed> {
+    let corpus = scratch("report");
+    let root = corpus.to_str().unwrap_or(".");
+    let report = corpus.join("night.html");
+    let output = rewind(&[
+        "sim",
+        "poll",
+        "--bug",
+        "second_vote_counts",
+        "--runs",
+        "300",
+        "--seed",
+        "1",
+        "--corpus",
+        root,
+        "--report",
+        report.to_str().unwrap_or("."),
+    ]);
+    expect(&output, 1, &[])?;
+    let page = fs::read_to_string(&report).map_err(|e| format!("no report: {e}"))?;
+    for needle in [
+        "poll with bug",
+        "coverage",
+        "vote_cast",
+        "`one_ballot_per_voter`",
+        "rerun <code>",
+    ] {
+        let needle = needle.replace('`', "");
+        if !page.contains(&needle) {
+            return Err(format!("the report lacks `{needle}`:\n{page}").into());
+        }
+    }
+    let link = page
+        .split("<a href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| format!("the report links no view page:\n{page}"))?;
+    if !link.starts_with("night-views/poll-one_ballot_per_voter-") {
+        return Err(format!("unexpected view link {link}").into());
+    }
+    let view = fs::read_to_string(corpus.join(link)).map_err(|e| format!("{link}: {e}"))?;
+    if !view.contains("one_ballot_per_voter") {
+        return Err(format!("{link} is not the failure's view page").into());
+    }
+    Ok(())
 }

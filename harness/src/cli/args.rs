@@ -112,6 +112,11 @@ pub struct SimArgs {
     /// JOB_COMPLETION_INDEX is i as it is; a 1-based CI matrix index is i + 1).
     #[arg(long, conflicts_with = "run")]
     pub shard: Option<Shard>,
+    /// Also write the summary as one HTML page: figures, a coverage chart marking the labels
+    /// never reached, each failure with a link to its `view` page (written beside it, in
+    /// `<FILE stem>-views/`).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
     /// Play only run number I (as printed by a failure's rerun command).
     #[arg(long)]
     pub run: Option<u64>,

@@ -65,6 +65,8 @@ pub(crate) enum Found {
 pub(crate) struct Invocation<'a> {
     pub catalog: Catalog<'a>,
     pub program: String,
+    /// The arguments after the program's name, as given (for a report's header).
+    pub arguments: Vec<String>,
 }
 
 /// Runs the command line of this process over `domains`: parses `std::env::args`, runs the
@@ -93,6 +95,12 @@ where
         .name(name.to_string())
         .bin_name(program.clone())
         .version(concat!("(rewind ", env!("CARGO_PKG_VERSION"), ")"));
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let arguments = args
+        .iter()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
     let parsed = command
         .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
@@ -103,7 +111,11 @@ where
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
-    let context = Invocation { catalog, program };
+    let context = Invocation {
+        catalog,
+        program,
+        arguments,
+    };
     let outcome = match cli.command {
         Command::Sim(sim) => sim::run(&context, &sim),
         Command::Replay(replay) => replay::replay(&context, &replay),

@@ -2,12 +2,18 @@
 
 use std::time::Instant;
 
+use std::fs;
+use std::path::Path;
+
+use rewind_engine::Log;
+
 use super::args::SimArgs;
 use super::{Found, Invocation, out, outln};
 use crate::DomainEntry;
 use crate::corpus;
+use crate::report::{self, ReportedDomain};
 use crate::sim::SimPlan;
-use crate::summary::group;
+use crate::summary::{Summary, group};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -55,6 +61,7 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
         history_every: args.history_every,
     };
     let mut found = Found::Nothing;
+    let mut reported = Vec::new();
     for entry in entries {
         let name = entry.name();
         outln!(
@@ -103,6 +110,62 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
         if !summary.failures.is_empty() {
             found = Found::Violation;
         }
+        if let Some(report) = &args.report {
+            let views = write_views(context, report, entry, &summary, &outcome.logs)?;
+            reported.push(ReportedDomain {
+                summary,
+                seconds,
+                jobs,
+                views,
+            });
+        }
+    }
+    if let Some(report) = &args.report {
+        let command = format!("{} {}", context.program, context.arguments.join(" "));
+        fs::write(report, report::render(&command, &reported))
+            .with_context(|| format!("writing the report {}", report.display()))?;
+        outln!("report      {}", report.display())?;
     }
     Ok(found)
+}
+
+/// Writes the view page of each stored failure into `<report stem>-views/` beside the report;
+/// the links, relative to the report, in the order of the failures.
+fn write_views(
+    context: &Invocation,
+    report: &Path,
+    entry: &dyn DomainEntry,
+    summary: &Summary,
+    logs: &[Log],
+) -> Result<Vec<Option<String>>> {
+    let stem = report.file_stem().map_or_else(
+        || "report".into(),
+        |stem| stem.to_string_lossy().into_owned(),
+    );
+    let folder_name = format!("{stem}-views");
+    let folder = report
+        .parent()
+        .unwrap_or_else(|| Path::new(""))
+        .join(&folder_name);
+    let mut links = Vec::new();
+    for (failure, log) in summary.failures.iter().zip(logs) {
+        let Some(file) = &failure.file else {
+            links.push(None);
+            continue;
+        };
+        let page = entry.view(log, file, &context.program)?;
+        let name = format!(
+            "{}-{}.html",
+            entry.name(),
+            Path::new(file)
+                .file_stem()
+                .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned())
+        );
+        fs::create_dir_all(&folder)
+            .with_context(|| format!("making the folder {}", folder.display()))?;
+        let path = folder.join(&name);
+        fs::write(&path, page).with_context(|| format!("writing {}", path.display()))?;
+        links.push(Some(format!("{folder_name}/{name}")));
+    }
+    Ok(links)
 }

@@ -11,7 +11,7 @@
 //! a long log stays small; the script rebuilds them.
 
 mod diff;
-mod page;
+pub(crate) mod page;
 
 use rewind_engine::{Model, TypedLog, Violation};
 use serde::Serialize;

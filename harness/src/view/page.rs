@@ -37,7 +37,7 @@ pub fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
 
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
