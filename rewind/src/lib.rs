@@ -41,7 +41,7 @@ pub mod fuzz {
 
 /// A cargo-fuzz target for a domain, in one line:
 ///
-/// ```ignore
+/// ```text
 /// #![no_main]
 /// rewind::fuzz_target!(shop::Order);
 /// ```
