@@ -5,9 +5,8 @@
 //! invariants, planted bugs). Then two small `main`s give it the whole tool:
 //!
 //! ```no_run
-//! # mod shop { pub use rewind::Model as Order; }
 //! # fn domains() -> Vec<&'static dyn rewind::DomainEntry> { Vec::new() }
-//! // src/main.rs: `sim`, `replay`, `shrink`, `hunt`, `import`, `corpus check`, `domains`.
+//! // src/main.rs: `sim`, `replay`, `view`, `shrink`, `hunt`, `import`, `corpus check`, ...
 //! fn main() -> std::process::ExitCode {
 //!     rewind::cli::main(&domains()) // domains() = vec![rewind::domain::<shop::Order>()]
 //! }
@@ -23,7 +22,9 @@
 //!
 //! Everything of the engine is re-exported at the root ([`Engine`], [`Scenario`],
 //! [`Timeline`], [`Log`], ...); the harness's building blocks are under [`harness`].
-//! Optional parts are features: `proptest` ([`proptest`]) and `cqrs-es` (`cqrs_es`, an adapter for that library's aggregates).
+//! Optional parts are features: `proptest` (`rewind::proptest`, a proptest `Strategy` of
+//! action sequences) and `cqrs-es` (`rewind::cqrs_es`, an adapter for that library's
+//! aggregates).
 
 pub use rewind_engine::*;
 /// The harness's building blocks: run loop, checks, shrinker, corpus files, traces.
