@@ -92,7 +92,7 @@ fn text(output: &Output) -> (String, String) {
 }
 
 /// Expects exit status `code` and `needles` somewhere in stderr; no panic.
-fn expect(output: &Output, code: i32, needles: &[&str]) -> Result<(), Failed> {
+pub(crate) fn expect(output: &Output, code: i32, needles: &[&str]) -> Result<(), Failed> {
     let (stdout, stderr) = text(output);
     if output.status.code() != Some(code) {
         return Err(format!(

@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use rewind::harness::libtest_mimic::{Failed, Trial};
 
+use crate::cli::expect;
+
 /// The corpus log the browser test opens, relative to `domains/` (where cargo runs tests).
 const LOG: &str = "../corpus/poll/one_ballot_per_voter-73a2c6a3.json";
 
@@ -54,28 +56,6 @@ fn scratch(name: &str) -> PathBuf {
 fn path_text(path: &Path) -> Result<&str, Failed> {
     path.to_str()
         .ok_or_else(|| format!("{} is not UTF-8", path.display()).into())
-}
-
-/// Expects exit status `code`, `needles` in stderr, and no panic.
-fn expect(output: &Output, code: i32, needles: &[&str]) -> Result<(), Failed> {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if output.status.code() != Some(code) {
-        return Err(format!(
-            "expected exit {code}, got {:?}\nstdout:\n{}\nstderr:\n{stderr}",
-            output.status.code(),
-            String::from_utf8_lossy(&output.stdout)
-        )
-        .into());
-    }
-    if stderr.contains("panicked") {
-        return Err(format!("rewind panicked:\n{stderr}").into());
-    }
-    for needle in needles {
-        if !stderr.contains(needle) {
-            return Err(format!("stderr does not say `{needle}`:\n{stderr}").into());
-        }
-    }
-    Ok(())
 }
 
 fn browser_steps_to_the_violation() -> Result<(), Failed> {
