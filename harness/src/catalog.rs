@@ -3,6 +3,8 @@
 //! domain, so a domain in a user's crate and a showcase of this repository are found the
 //! same way.
 
+use rewind_engine::Log;
+
 use crate::DomainEntry;
 
 /// A list of domains, looked up by [`rewind_engine::Domain::NAME`].
@@ -26,8 +28,22 @@ impl<'a> Catalog<'a> {
         self.entries
             .iter()
             .copied()
-            .find(|entry| entry.info().name == name)
+            .find(|entry| entry.name() == name)
             .ok_or_else(|| format!("unknown domain `{name}`; {}", self.known()))
+    }
+
+    /// `name`'s domain, or every domain for `all`, as `sim` and `hunt` take it.
+    pub fn select(&self, name: &str) -> Result<Vec<&'static dyn DomainEntry>, String> {
+        if name == "all" {
+            return Ok(self.entries.to_vec());
+        }
+        self.find(name).map(|entry| vec![entry])
+    }
+
+    /// The domain that `log`, read from `file`, names; the error names the file and the field.
+    pub fn entry_of(&self, log: &Log, file: &str) -> Result<&'static dyn DomainEntry, String> {
+        self.find(&log.domain)
+            .map_err(|e| format!("{file}: field `domain`: {e}"))
     }
 
     /// "this program knows: a, b" (or that it knows none), for error messages.
@@ -35,14 +51,13 @@ impl<'a> Catalog<'a> {
         if self.entries.is_empty() {
             return "this program was given no domains".to_string();
         }
-        let names: Vec<&str> = self.entries.iter().map(|entry| entry.info().name).collect();
+        let names: Vec<&str> = self.entries.iter().map(|entry| entry.name()).collect();
         format!("this program knows: {}", names.join(", "))
     }
 
     /// The first name given twice, if any: two domains must not share a corpus folder.
     pub fn duplicate_name(&self) -> Option<&'static str> {
-        let mut names: Vec<&'static str> =
-            self.entries.iter().map(|entry| entry.info().name).collect();
+        let mut names: Vec<&'static str> = self.entries.iter().map(|entry| entry.name()).collect();
         names.sort_unstable();
         names
             .windows(2)

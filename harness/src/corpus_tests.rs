@@ -20,6 +20,7 @@
 //! `corpus` is the one beside the user's `Cargo.toml`, where the command line writes.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
@@ -88,6 +89,8 @@ impl<'a> CorpusTests<'a> {
                 return vec![Trial::test("corpus::listing", move || Err(message.into()))];
             }
         };
+        // Each test owns the list, as libtest wants; one shared copy serves them all.
+        let domains: Arc<[&'static dyn DomainEntry]> = self.catalog.all().into();
         files
             .into_iter()
             .map(|path| {
@@ -98,8 +101,7 @@ impl<'a> CorpusTests<'a> {
                 let stem = path
                     .file_stem()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                let catalog = self.catalog;
-                let domains: Vec<&'static dyn DomainEntry> = catalog.all().to_vec();
+                let domains = Arc::clone(&domains);
                 let program = self.program.clone();
                 Trial::test(format!("corpus::{folder}::{stem}"), move || {
                     check(&Catalog::new(&domains), &path, &folder, &program)
@@ -120,9 +122,7 @@ fn check(catalog: &Catalog, path: &Path, folder: &str, program: &str) -> Result<
         )
         .into());
     }
-    let entry = catalog
-        .find(&log.domain)
-        .map_err(|e| format!("{file}: field `domain`: {e}"))?;
+    let entry = catalog.entry_of(&log, &file)?;
     entry.verify(&log, &file, program)?;
     Ok(())
 }

@@ -122,6 +122,14 @@ pub struct SimArgs {
     pub run: Option<u64>,
 }
 
+/// Worker threads: `--jobs` as given, or one per core.
+pub fn jobs(flag: Option<u64>) -> usize {
+    flag.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |jobs| jobs as usize,
+    )
+}
+
 /// `i/n`: the i-th of n equal slices of the run range, 0 ≤ i < n.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shard {

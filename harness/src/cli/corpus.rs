@@ -15,10 +15,7 @@ pub(crate) fn check(context: &Invocation, dir: &Path) -> Result<Found> {
         let verdict = corpus::read(path)
             .map_err(|e| e.to_string())
             .and_then(|log| {
-                let entry = context
-                    .catalog
-                    .find(&log.domain)
-                    .map_err(|e| format!("{file}: field `domain`: {e}"))?;
+                let entry = context.catalog.entry_of(&log, &file)?;
                 entry.verify(&log, &file, &context.program)
             });
         match verdict {

@@ -6,27 +6,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::Result;
 use rewind_engine::Bug;
 
-use super::args::HuntArgs;
+use super::args::{HuntArgs, jobs};
 use super::{Found, Invocation, outln};
 use crate::DomainEntry;
 use crate::hunt::{Hunt, median};
 use crate::summary::group;
 
 pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
-    let entries: Vec<&dyn DomainEntry> = if args.domain == "all" {
-        context.catalog.all().to_vec()
-    } else {
-        vec![
-            context
-                .catalog
-                .find(&args.domain)
-                .map_err(anyhow::Error::msg)?,
-        ]
-    };
-    let jobs = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        |jobs| jobs as usize,
-    );
+    let entries = context
+        .catalog
+        .select(&args.domain)
+        .map_err(anyhow::Error::msg)?;
+    let jobs = jobs(args.jobs);
     let tasks: Vec<(&dyn DomainEntry, &'static Bug, u64)> = entries
         .iter()
         .flat_map(|entry| entry.info().bugs.iter().map(move |bug| (*entry, bug)))

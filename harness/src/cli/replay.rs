@@ -19,8 +19,8 @@ pub(super) fn open(
     let log = corpus::read(path)?;
     let entry = context
         .catalog
-        .find(&log.domain)
-        .map_err(|e| anyhow::anyhow!("{file}: field `domain`: {e}"))?;
+        .entry_of(&log, &file)
+        .map_err(anyhow::Error::msg)?;
     Ok((log, entry, file))
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rewind_engine::Log;
 
-use super::args::SimArgs;
+use super::args::{SimArgs, jobs};
 use super::{Found, Invocation, out, outln};
 use crate::DomainEntry;
 use crate::corpus;
@@ -18,7 +18,7 @@ use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
-    let entries: Vec<&dyn DomainEntry> = if args.domain == "all" {
+    if args.domain == "all" {
         if args.bug.is_some() {
             bail!(
                 "--bug names a bug of one domain; give that domain instead of `all` (see `domains`)"
@@ -27,15 +27,11 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
         if args.config.is_some() {
             bail!("--config describes one domain's config; give that domain instead of `all`");
         }
-        context.catalog.all().to_vec()
-    } else {
-        vec![
-            context
-                .catalog
-                .find(&args.domain)
-                .map_err(anyhow::Error::msg)?,
-        ]
-    };
+    }
+    let entries = context
+        .catalog
+        .select(&args.domain)
+        .map_err(anyhow::Error::msg)?;
     if let (Some(config), [entry]) = (&args.config, &entries[..]) {
         entry.check_config(config).map_err(anyhow::Error::msg)?;
     }
@@ -47,10 +43,7 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
         (None, Some(run)) => (run, run.checked_add(1).context("--run is too large")?),
         (None, None) => (0, args.runs),
     };
-    let jobs = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        |jobs| jobs as usize,
-    );
+    let jobs = jobs(args.jobs);
     let plan = SimPlan {
         seed: args.seed,
         first_run,
