@@ -31,6 +31,7 @@ fn main() {
         bug: None,
         found_by: format!("cargo run --release -p rewind-domains --example long_log -- {steps}"),
         actions: engine.actions().to_vec(),
+        draws: Vec::new(),
         violation: Violation {
             invariant: "none".into(),
             step: steps - 1,

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::{Bugs, Domain, Env};
+use crate::{Bugs, Domain, Draw, Env};
 
 /// How many rounds of reactor follow-ups one dispatch may run before it is refused.
 pub const MAX_CASCADE_DEPTH: usize = 8;
@@ -71,6 +71,9 @@ pub struct Engine<D: Domain> {
     step_ends: Vec<usize>,
     /// Events given before the first step (see [`Engine::resume`]).
     given: usize,
+    /// What each step drew from [`Env`], once the engine keeps draws ([`Engine::record_draws`]
+    /// or a scripted step); `None` in plain simulation, which never pays for it.
+    tape: Option<Vec<Vec<Draw>>>,
     /// Set while a dispatch runs; still set afterwards only if it panicked.
     poisoned: bool,
 }
@@ -89,6 +92,7 @@ impl<D: Domain> Clone for Engine<D> {
             events: self.events.clone(),
             step_ends: self.step_ends.clone(),
             given: self.given,
+            tape: self.tape.clone(),
             poisoned: self.poisoned,
         }
     }
@@ -105,6 +109,7 @@ impl<D: Domain> fmt::Debug for Engine<D> {
             .field("events", &self.events)
             .field("step_ends", &self.step_ends)
             .field("given", &self.given)
+            .field("tape", &self.tape)
             .field("poisoned", &self.poisoned)
             .finish()
     }
@@ -124,6 +129,7 @@ impl<D: Domain> Engine<D> {
             events: Vec::new(),
             step_ends: Vec::new(),
             given: 0,
+            tape: None,
             poisoned: false,
         }
     }
@@ -167,11 +173,31 @@ impl<D: Domain> Engine<D> {
     /// log this step appended; on refusal, state and event log are exactly as they were.
     /// The action is logged before it is decided, so a panic in domain code leaves the
     /// action that caused it at the end of [`Engine::actions`].
+    #[inline]
     pub fn dispatch(&mut self, action: D::Action) -> Result<Range<usize>, Refusal<D::Reject>> {
+        self.dispatch_scripted(action, &[])
+    }
+
+    /// [`Engine::dispatch`] with the step's randomness given: `decide` takes `draws` in order
+    /// for what it draws from [`Env`], and fresh draws from the seed once they run out or
+    /// when one does not fit (a number where a shuffle is drawn). From the first scripted
+    /// step on, the engine keeps what every step drew ([`Engine::step_draws`]).
+    pub fn dispatch_scripted(
+        &mut self,
+        action: D::Action,
+        draws: &[Draw],
+    ) -> Result<Range<usize>, Refusal<D::Reject>> {
         if self.poisoned {
             return Err(Refusal::Poisoned);
         }
+        if !draws.is_empty() {
+            self.record_draws();
+        }
         self.poisoned = true;
+        let taping = self.tape.is_some();
+        if taping {
+            self.env.begin_step(draws, true);
+        }
         let start = self.events.len();
         self.env.set_now(self.actions.len() as u64);
         self.actions.push(action);
@@ -181,8 +207,32 @@ impl<D: Domain> Engine<D> {
             self.dispatch_single(start)
         };
         self.step_ends.push(self.events.len());
+        if let (true, Some(tape)) = (taping, &mut self.tape) {
+            tape.push(self.env.end_step());
+        }
         self.poisoned = false;
         outcome.map(|()| start..self.events.len())
+    }
+
+    /// Keeps, from the next step on, what each step draws from [`Env`] (earlier steps show
+    /// none), so a failing run's log can store its randomness beside its actions.
+    pub fn record_draws(&mut self) {
+        if self.tape.is_none() {
+            self.tape = Some(vec![Vec::new(); self.actions.len()]);
+        }
+    }
+
+    /// What step `step` drew, when the engine keeps draws; empty otherwise.
+    pub fn step_draws(&self, step: usize) -> &[Draw] {
+        self.tape
+            .as_ref()
+            .and_then(|tape| tape.get(step))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every step's draws, when the engine keeps them.
+    pub fn draws(&self) -> Option<&[Vec<Draw>]> {
+        self.tape.as_deref()
     }
 
     fn dispatch_single(&mut self, start: usize) -> Result<(), Refusal<D::Reject>> {
@@ -317,8 +367,11 @@ impl<D: Domain> Engine<D> {
         let given = self.events[..self.given].to_vec();
         let mut replica = Engine::resume(self.config.clone(), self.env.seed(), self.bugs, given);
         replica.reserve(self.actions.len());
-        for action in &self.actions {
-            let _ = replica.dispatch(action.clone());
+        if self.tape.is_some() {
+            replica.record_draws();
+        }
+        for (step, action) in self.actions.iter().enumerate() {
+            let _ = replica.dispatch_scripted(action.clone(), self.step_draws(step));
         }
         replica
     }

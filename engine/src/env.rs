@@ -1,16 +1,24 @@
 //! The environment `decide` may read: seeded randomness, a logical clock, planted bugs.
 
-use crate::{BugId, Bugs, SeededRng};
+use crate::{BugId, Bugs, Draw, Draws, SeededRng};
 
 /// Everything outside the state that a decision may depend on, all of it reproducible from
 /// the run's seed. Randomness drawn here must be recorded in the events it leads to (a
 /// shuffled deck lands in `DeckShuffled { order }`), so replaying events needs no `Env`.
+///
+/// Each draw can also be scripted and recorded, one step at a time (see [`Draw`]): the
+/// engine hands a step its scripted draws and keeps what it drew, so a log can store them.
 #[derive(Clone, Debug)]
 pub struct Env {
     seed: u64,
     rng: SeededRng,
     now: u64,
     bugs: Bugs,
+    /// The current step's scripted draws, taken in order from `next`.
+    script: Vec<Draw>,
+    next: usize,
+    /// What the current step drew, when the engine keeps draws.
+    recorded: Option<Vec<Draw>>,
 }
 
 /// The ChaCha8 stream of a seed that `Env` draws from (the bot uses stream 0).
@@ -23,6 +31,9 @@ impl Env {
             rng: SeededRng::new(seed, ENV_STREAM),
             now: 0,
             bugs,
+            script: Vec::new(),
+            next: 0,
+            recorded: None,
         }
     }
 
@@ -31,16 +42,58 @@ impl Env {
         self.seed
     }
 
-    /// The shared random stream: each draw depends on every draw before it.
+    /// Draws from the shared random stream: each draw depends on every draw before it.
     #[inline]
-    pub fn rng(&mut self) -> &mut SeededRng {
+    pub fn rng(&mut self) -> Draws<'_> {
+        Draws::new(self, None)
+    }
+
+    /// Draws from an independent stream keyed by `key` (a hand number, a payment id). Keying
+    /// randomness by what it is for keeps it stable when shrinking removes unrelated actions.
+    #[inline]
+    pub fn fork(&mut self, key: u64) -> Draws<'_> {
+        let forked = SeededRng::new(self.seed ^ crate::splitmix64(key), ENV_STREAM + 1);
+        Draws::new(self, Some(forked))
+    }
+
+    #[inline]
+    pub(crate) fn shared_rng(&mut self) -> &mut SeededRng {
         &mut self.rng
     }
 
-    /// An independent stream keyed by `key` (a hand number, a payment id). Keying randomness
-    /// by what it is for keeps it stable when shrinking removes unrelated actions.
-    pub fn fork(&self, key: u64) -> SeededRng {
-        SeededRng::new(self.seed ^ crate::splitmix64(key), ENV_STREAM + 1)
+    /// The next scripted draw of this step, if any is left.
+    #[inline]
+    pub(crate) fn next_scripted(&mut self) -> Option<Draw> {
+        let draw = self.script.get(self.next)?.clone();
+        self.next += 1;
+        Some(draw)
+    }
+
+    #[inline]
+    pub(crate) fn recording(&self) -> bool {
+        self.recorded.is_some()
+    }
+
+    /// Writes down a draw when draws are being kept; `draw` is only built then.
+    #[inline]
+    pub(crate) fn record(&mut self, draw: impl FnOnce() -> Draw) {
+        if let Some(recorded) = &mut self.recorded {
+            recorded.push(draw());
+        }
+    }
+
+    /// Starts a step: `script` is what it draws first; draws are kept when `record`.
+    pub(crate) fn begin_step(&mut self, script: &[Draw], record: bool) {
+        self.script.clear();
+        self.script.extend_from_slice(script);
+        self.next = 0;
+        self.recorded = record.then(Vec::new);
+    }
+
+    /// Ends a step: what it drew, when draws were kept.
+    pub(crate) fn end_step(&mut self) -> Vec<Draw> {
+        self.script.clear();
+        self.recorded.take().unwrap_or_default()
     }
 
     /// Logical time: the number of actions dispatched before this one. Never a wall clock.

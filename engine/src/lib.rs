@@ -16,6 +16,7 @@
 mod bugs;
 mod choices;
 mod domain;
+mod draw;
 mod engine;
 mod env;
 mod hash;
@@ -30,6 +31,7 @@ mod timeline;
 pub use bugs::{Bug, BugId, Bugs};
 pub use choices::{Choices, RandomChoices, ReplayedChoices};
 pub use domain::Domain;
+pub use draw::{Draw, Draws};
 pub use engine::{Engine, MAX_CASCADE_ACTIONS, MAX_CASCADE_DEPTH, Refusal};
 pub use env::Env;
 pub use hash::{StableHasher, hash_events};

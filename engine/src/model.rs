@@ -42,6 +42,21 @@ pub trait Model: Domain {
         Vec::new()
     }
 
+    /// Single actions that may stand in for two neighbouring ones, simplest first (a deposit
+    /// followed by a transfer of it, as one deposit into the target). The shrinker tries each
+    /// in place of the pair. None by default.
+    fn merge_actions(_first: &Self::Action, _second: &Self::Action) -> Vec<Self::Action> {
+        Vec::new()
+    }
+
+    /// Passes every id in `action` that the user chose (a seat, a voter, an account) to
+    /// `rename(kind, id)` and stores what it returns, so the shrinker can renumber them
+    /// consistently across a whole log: seats 7 and 5 become 0 and 1. `kind` keeps unrelated
+    /// ids apart ("voter", "choice"). Ids the system hands out (a payment's number) are left
+    /// alone, since renaming those changes what the action refers to. Does nothing by
+    /// default. A returned id that does not fit the field's type is ignored.
+    fn rename_ids(_action: &mut Self::Action, _rename: &mut dyn FnMut(&'static str, u64) -> u64) {}
+
     /// Marks which [`Model::COVERAGE`] labels an applied event reached. `state` is the state
     /// *after* the whole dispatch that emitted `event` (every event of that step applied, and
     /// any reactions), so a label can depend on what the step led to.

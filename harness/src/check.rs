@@ -1,7 +1,7 @@
 //! The checks every domain gets besides its own invariants, and the thorough step-by-step
 //! replay that shrinking, `rewind replay` and the corpus suite use.
 
-use rewind_engine::{Bugs, Engine, Invariant, Model, Projection, Violation, project};
+use rewind_engine::{Bugs, Draw, Engine, Invariant, Model, Projection, Violation, project};
 
 /// Names of the generic checks, as they appear in violations and corpus file names.
 pub const NO_PANIC: &str = "no_panic";
@@ -112,13 +112,18 @@ pub struct Checked<M: Model> {
 /// invariants, that a refused step changed nothing, that the step's events rebuild the state
 /// and are reproduced by re-deciding, and at the end the whole-history checks. Stops at the
 /// first violation. Used wherever the exact failing step matters more than speed.
+///
+/// `draws[i]` is what step `i` draws (see [`Draw`]); a step past its end, or draws that run
+/// out, draw from the seed. The engine keeps what every step drew, so
+/// `checked.engine.draws()` is the run's randomness written down in full.
 pub fn thorough<M: Model>(
     config: &M::Config,
     seed: u64,
     bugs: Bugs,
     actions: &[M::Action],
+    draws: &[Vec<Draw>],
 ) -> Checked<M> {
-    thorough_observed(config, seed, bugs, actions, &mut |_| {})
+    thorough_observed(config, seed, bugs, actions, draws, &mut |_| {})
 }
 
 /// One step of a thorough replay, as [`thorough_observed`] shows it.
@@ -137,20 +142,24 @@ pub fn thorough_observed<M: Model>(
     seed: u64,
     bugs: Bugs,
     actions: &[M::Action],
+    draws: &[Vec<Draw>],
     observe: &mut dyn FnMut(StepView<'_, M>),
 ) -> Checked<M> {
     let mut engine = Engine::<M>::new(config.clone(), seed, bugs);
+    engine.record_draws();
     let mut views = M::projections(config, bugs);
     let mut replica_state = M::initial(config, bugs);
     let mut replica = Engine::<M>::new(config.clone(), seed, bugs);
+    replica.record_draws();
     for (step, action) in actions.iter().enumerate() {
+        let scripted = draws.get(step).map_or(&[][..], Vec::as_slice);
         let outcome = crate::panic::catch(|| {
             let before = engine.state().clone();
             let refusal = engine
-                .dispatch(action.clone())
+                .dispatch_scripted(action.clone(), scripted)
                 .err()
                 .map(|refusal| refusal.to_string());
-            let _ = replica.dispatch(action.clone());
+            let _ = replica.dispatch_scripted(action.clone(), scripted);
             let found = step_checks(
                 &engine,
                 &before,

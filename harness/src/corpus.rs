@@ -90,6 +90,7 @@ mod tests {
             bug: None,
             found_by: "test".into(),
             actions: vec![serde_json::json!("StopVoting"); actions],
+            draws: Vec::new(),
             violation: Violation {
                 invariant: "x".into(),
                 step: 0,

@@ -48,6 +48,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
                 spec.seed,
                 bugs,
                 failure.actions,
+                Vec::new(),
                 &failure.violation,
             );
             return Hunt {

@@ -110,7 +110,7 @@ pub fn check<M: Model>(actions: &[M::Action]) -> Result<(), TestCaseError> {
 
 /// [`check`] in a given setup.
 pub fn check_in<M: Model>(setup: &Setup<M>, actions: &[M::Action]) -> Result<(), TestCaseError> {
-    let checked = thorough::<M>(&setup.config, setup.seed, setup.bugs, actions);
+    let checked = thorough::<M>(&setup.config, setup.seed, setup.bugs, actions, &[]);
     let Some(violation) = checked.violation else {
         return Ok(());
     };

@@ -80,6 +80,7 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
         log.seed,
         bugs,
         actions,
+        &log.draws,
         &mut |view: StepView<'_, M>| {
             let _ = writeln!(
                 out,

@@ -111,7 +111,7 @@ fn create(
 fn request_auth(
     state: &PaymentsState,
     payment: PaymentId,
-    env: &Env,
+    env: &mut Env,
     out: &mut Vec<PaymentEvent>,
 ) -> Decided {
     let found = live(state, payment)?;
@@ -162,7 +162,7 @@ fn fraud_webhook(
     state: &PaymentsState,
     payment: PaymentId,
     approved: bool,
-    env: &Env,
+    env: &mut Env,
     out: &mut Vec<PaymentEvent>,
 ) -> Decided {
     let Some(found) = state.payment(payment) else {

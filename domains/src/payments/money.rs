@@ -16,7 +16,7 @@ pub fn capture(
     state: &PaymentsState,
     payment: PaymentId,
     amount: i64,
-    env: &Env,
+    env: &mut Env,
     out: &mut Vec<PaymentEvent>,
 ) -> Result<(), PaymentReject> {
     let found = live(state, payment)?;
@@ -70,7 +70,7 @@ pub fn refund(
     state: &PaymentsState,
     payment: PaymentId,
     amount: i64,
-    env: &Env,
+    env: &mut Env,
     out: &mut Vec<PaymentEvent>,
 ) -> Result<(), PaymentReject> {
     let found = live(state, payment)?;

@@ -44,7 +44,7 @@ fn key(call: Call, payment: PaymentId, index: u32) -> u64 {
 }
 
 /// The provider's answer to auth attempt `attempt` (1-based) of `payment`.
-pub fn auth_answer(env: &Env, payment: PaymentId, attempt: u8) -> AuthAnswer {
+pub fn auth_answer(env: &mut Env, payment: PaymentId, attempt: u8) -> AuthAnswer {
     let roll = env
         .fork(key(Call::Auth, payment, u32::from(attempt)))
         .below(100);
@@ -60,12 +60,12 @@ pub fn auth_answer(env: &Env, payment: PaymentId, attempt: u8) -> AuthAnswer {
 }
 
 /// Whether capture number `index` (0-based, failed ones counted) of `payment` succeeds.
-pub fn capture_succeeds(env: &Env, payment: PaymentId, index: u32) -> bool {
+pub fn capture_succeeds(env: &mut Env, payment: PaymentId, index: u32) -> bool {
     env.fork(key(Call::Capture, payment, index)).below(100) >= CAPTURE_FAILS
 }
 
 /// Whether refund number `index` (0-based, failed ones counted) of `payment` succeeds.
-pub fn refund_succeeds(env: &Env, payment: PaymentId, index: u32) -> bool {
+pub fn refund_succeeds(env: &mut Env, payment: PaymentId, index: u32) -> bool {
     env.fork(key(Call::Refund, payment, index)).below(100) >= REFUND_FAILS
 }
 
@@ -83,15 +83,15 @@ mod tests {
 
     #[test]
     fn answers_depend_on_seed_and_key_only() {
-        let env = Env::new(5, Bugs::NONE);
-        let again = Env::new(5, Bugs::NONE);
+        let mut env = Env::new(5, Bugs::NONE);
+        let mut again = Env::new(5, Bugs::NONE);
         for payment in 0..50 {
             assert_eq!(
-                auth_answer(&env, payment, 1),
-                auth_answer(&again, payment, 1)
+                auth_answer(&mut env, payment, 1),
+                auth_answer(&mut again, payment, 1)
             );
         }
-        let answers: Vec<AuthAnswer> = (0..400).map(|p| auth_answer(&env, p, 1)).collect();
+        let answers: Vec<AuthAnswer> = (0..400).map(|p| auth_answer(&mut env, p, 1)).collect();
         for answer in [
             AuthAnswer::Approved,
             AuthAnswer::Declined,

@@ -52,10 +52,17 @@ fn proptest_finds_a_vote_after_close_and_rewinds_shrinker_finishes_it() {
     // and simplifies actions, takes it down to open, stop, vote.
     let bugs = Bugs::NONE.with(VOTE_AFTER_CLOSE_ACCEPTED);
     let setup = Setup::<Poll>::default();
-    let violation = thorough::<Poll>(&(), setup.seed, bugs, &minimal)
+    let violation = thorough::<Poll>(&(), setup.seed, bugs, &minimal, &[])
         .violation
         .expect("proptest's minimal sequence breaks an invariant");
-    let shrunk = shrink::<Poll>(&(), setup.seed, bugs, minimal.clone(), &violation);
+    let shrunk = shrink::<Poll>(
+        &(),
+        setup.seed,
+        bugs,
+        minimal.clone(),
+        Vec::new(),
+        &violation,
+    );
     assert_eq!(
         shrunk.actions.len(),
         3,

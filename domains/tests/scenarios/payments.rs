@@ -16,9 +16,9 @@ use rewind_domains::payments::provider::{self, AuthAnswer};
 use rewind_domains::payments::{PaymentEvent, Payments};
 
 /// The first seed whose provider answers satisfy `wanted`.
-pub fn seed_where(wanted: impl Fn(&Env) -> bool) -> u64 {
+pub fn seed_where(wanted: impl Fn(&mut Env) -> bool) -> u64 {
     (0..10_000)
-        .find(|&seed| wanted(&Env::new(seed, Bugs::NONE)))
+        .find(|&seed| wanted(&mut Env::new(seed, Bugs::NONE)))
         .expect("some seed gives the wanted provider answer")
 }
 

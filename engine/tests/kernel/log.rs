@@ -28,6 +28,7 @@ fn typed() -> TypedLog<Ledger> {
                 amount: 4,
             },
         ],
+        draws: Vec::new(),
         violation: Violation {
             invariant: "balances_match_the_stream".to_string(),
             step: 2,
@@ -125,7 +126,7 @@ fn a_default_config_and_no_bug_are_left_out() {
 fn to_json_is_stable_pretty_and_in_a_fixed_key_order() {
     let log = log();
     let expected = r#"{
-  "format": "rewind-log/1",
+  "format": "rewind-log/2",
   "domain": "ledger",
   "schema": 2,
   "seed": 18446744073709551614,
@@ -166,7 +167,7 @@ fn to_json_is_stable_pretty_and_in_a_fixed_key_order() {
         "found_by": "rewind sim ledger --seed 1 --bug withdraw_ignored",
         "bug": "withdraw_ignored", "config": {"accounts": 6},
         "seed": 18446744073709551614, "schema": 2, "domain": "ledger",
-        "format": "rewind-log/1"}"#;
+        "format": "rewind-log/2"}"#;
     assert_eq!(Log::parse(FILE, shuffled).unwrap().to_json(), expected);
     assert_eq!(Log::parse(FILE, expected).unwrap().to_json(), expected);
 }
@@ -231,6 +232,7 @@ fn the_default_upcaster_refuses_older_schemas() {
         bug: None,
         found_by: "test".to_string(),
         actions: vec![CounterAction::Add { by: 2 }],
+        draws: Vec::new(),
         violation: Violation {
             invariant: "no_panic".to_string(),
             step: 0,

@@ -119,7 +119,11 @@ fn an_unknown_top_level_field_is_refused() {
 #[test]
 fn another_format_is_refused_naming_both() {
     let error = parse_error(&edited(|log| {
-        log.insert("format".into(), json!("rewind-log/2"));
+        log.insert("format".into(), json!("rewind-log/9"));
     }));
-    assert_field(&error, "format", &["rewind-log/2", LOG_FORMAT]);
+    assert_field(
+        &error,
+        "format",
+        &["rewind-log/9", "rewind-log/1", LOG_FORMAT],
+    );
 }

@@ -62,7 +62,14 @@ impl<M: Model> DomainEntry for Entry<M> {
             if repeated || failures.len() >= FAILURES_REPORTED {
                 continue;
             }
-            let shrunk = shrink::<M>(&config, seed, bugs, failure.actions, &failure.violation);
+            let shrunk = shrink::<M>(
+                &config,
+                seed,
+                bugs,
+                failure.actions,
+                Vec::new(),
+                &failure.violation,
+            );
             let reproduce = rerun_command::<M>(program, plan, run, bug, &config);
             let typed = TypedLog::<M> {
                 seed,
@@ -70,6 +77,7 @@ impl<M: Model> DomainEntry for Entry<M> {
                 bug,
                 found_by: reproduce.clone(),
                 actions: shrunk.actions,
+                draws: shrunk.draws,
                 violation: shrunk.violation,
             };
             logs.push(Log::new(&typed));
@@ -142,12 +150,14 @@ impl<M: Model> DomainEntry for Entry<M> {
             typed.seed,
             typed.bugs(),
             typed.actions.clone(),
+            typed.draws.clone(),
             &typed.violation,
         );
         let found_by = format!("{program} shrink {file} (from: {})", typed.found_by);
         let smaller = TypedLog::<M> {
             found_by,
             actions: shrunk.actions,
+            draws: shrunk.draws,
             violation: shrunk.violation,
             ..typed
         };
@@ -172,7 +182,14 @@ impl<M: Model> DomainEntry for Entry<M> {
             return Ok(None);
         };
         let config = M::Config::default();
-        let shrunk = shrink::<M>(&config, seed, bugs, failure.actions, &failure.violation);
+        let shrunk = shrink::<M>(
+            &config,
+            seed,
+            bugs,
+            failure.actions,
+            Vec::new(),
+            &failure.violation,
+        );
         let planted = bug.map_or_else(String::new, |bug| {
             format!("{}={} ", crate::fuzz::BUG_VARIABLE, bug.name)
         });
@@ -185,6 +202,7 @@ impl<M: Model> DomainEntry for Entry<M> {
                 M::NAME
             ),
             actions: shrunk.actions,
+            draws: shrunk.draws,
             violation: shrunk.violation,
         };
         Ok(Some((Log::new(&typed), shrunk.report)))

@@ -91,6 +91,7 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
         log.seed,
         bugs,
         &log.actions,
+        &log.draws,
         &mut |view: StepView<'_, M>| {
             let events = match view.refusal {
                 Some(_) => Vec::new(),

@@ -3,15 +3,26 @@
 //! A log holds readable actions, never raw bytes or a bare seed, so it survives changes to
 //! the bot. Parsing is strict and every error names the file and the field at fault.
 
+mod draws;
+mod pretty;
+
+use pretty::Field;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{Bug, Bugs, Model, StableHasher};
+use crate::{Bug, Bugs, Draw, Model, StableHasher};
 
-/// The `format` every log carries; bumped if the log's own layout ever changes.
-pub const LOG_FORMAT: &str = "rewind-log/1";
+pub use draws::StepDraws;
+
+/// The `format` every log is written with; bumped when the log's own layout changes.
+/// Format 2 added `draws`, the randomness each step drew.
+pub const LOG_FORMAT: &str = "rewind-log/2";
+/// The formats still read: format 1 is format 2 without `draws` (every step draws from the
+/// seed, as it did when the log was written), so it replays unchanged.
+const READ_FORMATS: [&str; 2] = ["rewind-log/1", LOG_FORMAT];
 
 /// What broke, as recorded when the log was written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +49,10 @@ pub struct Log {
     /// The exact command or fuzz artifact that found it.
     pub found_by: String,
     pub actions: Vec<Value>,
+    /// What the steps that drew randomness drew, in step order (steps that drew none are
+    /// left out).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub draws: Vec<StepDraws>,
     pub violation: Violation,
 }
 
@@ -48,6 +63,9 @@ pub struct TypedLog<D: Model> {
     pub bug: Option<&'static Bug>,
     pub found_by: String,
     pub actions: Vec<D::Action>,
+    /// `draws[i]`: what step `i` drew (empty when it drew nothing, or drew from the seed).
+    /// Either empty or as long as `actions`.
+    pub draws: Vec<Vec<Draw>>,
     pub violation: Violation,
 }
 
@@ -61,6 +79,7 @@ impl<D: Model> Clone for TypedLog<D> {
             bug: self.bug,
             found_by: self.found_by.clone(),
             actions: self.actions.clone(),
+            draws: self.draws.clone(),
             violation: self.violation.clone(),
         }
     }
@@ -74,6 +93,7 @@ impl<D: Model> fmt::Debug for TypedLog<D> {
             .field("bug", &self.bug)
             .field("found_by", &self.found_by)
             .field("actions", &self.actions)
+            .field("draws", &self.draws)
             .field("violation", &self.violation)
             .finish()
     }
@@ -83,6 +103,11 @@ impl<D: Model> TypedLog<D> {
     /// The planted bugs this log was recorded against.
     pub fn bugs(&self) -> Bugs {
         self.bug.map_or(Bugs::NONE, |bug| Bugs::NONE.with(bug.id))
+    }
+
+    /// What step `step` drew, as recorded (empty when nothing was).
+    pub fn step_draws(&self, step: usize) -> &[Draw] {
+        self.draws.get(step).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -105,7 +130,7 @@ impl fmt::Display for LogError {
 
 impl std::error::Error for LogError {}
 
-const FIELDS: [&str; 9] = [
+const FIELDS: [&str; 10] = [
     "format",
     "domain",
     "schema",
@@ -114,6 +139,7 @@ const FIELDS: [&str; 9] = [
     "bug",
     "found_by",
     "actions",
+    "draws",
     "violation",
 ];
 
@@ -135,6 +161,7 @@ impl Log {
                 .iter()
                 .map(|action| serde_json::to_value(action).expect("actions serialize to JSON"))
                 .collect(),
+            draws: draws::by_step(&typed.draws),
             violation: typed.violation.clone(),
         }
     }
@@ -158,10 +185,10 @@ impl Log {
             ));
         }
         let format = string_field(&object, "format").map_err(|p| error(Some("format"), p))?;
-        if format != LOG_FORMAT {
+        if !READ_FORMATS.contains(&format.as_str()) {
             return Err(error(
                 Some("format"),
-                format!("`{format}` is not `{LOG_FORMAT}`"),
+                format!("`{format}` is not one of {}", READ_FORMATS.join(", ")),
             ));
         }
         let schema = u64_field(&object, "schema").map_err(|p| error(Some("schema"), p))?;
@@ -177,6 +204,8 @@ impl Log {
             Some(_) => return Err(error(Some("actions"), "must be an array of actions".into())),
             None => return Err(error(Some("actions"), "missing".into())),
         };
+        let draws = draws::parse(object.get("draws"), &format, actions.len())
+            .map_err(|(field, problem)| error(Some(&field), problem))?;
         let bug = match object.get("bug") {
             None | Some(Value::Null) => None,
             Some(Value::String(bug)) => Some(bug.clone()),
@@ -199,6 +228,7 @@ impl Log {
             bug,
             found_by: string_field(&object, "found_by").map_err(|p| error(Some("found_by"), p))?,
             actions,
+            draws,
             violation,
         })
     }
@@ -264,20 +294,36 @@ impl Log {
             config,
             bug,
             found_by: self.found_by.clone(),
+            draws: draws::per_step(&self.draws, actions.len()),
             actions,
             violation: self.violation.clone(),
         })
     }
 
-    /// Pretty-printed JSON with a trailing newline; keys in a fixed order.
+    /// Pretty-printed JSON with a trailing newline; keys in a fixed order, and lists of plain
+    /// numbers (a recorded deck) on one line.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).expect("logs serialize to JSON");
-        text.push('\n');
-        text
+        let value = serde_json::to_value(self).expect("logs serialize to JSON");
+        let Value::Object(mut object) = value else {
+            unreachable!("a log serializes to an object")
+        };
+        let violation = vec![
+            ("invariant", Value::from(self.violation.invariant.as_str())),
+            ("step", Value::from(self.violation.step)),
+            ("message", Value::from(self.violation.message.as_str())),
+        ];
+        object.remove("violation");
+        let mut fields: Vec<(&str, Field<'_>)> = FIELDS
+            .iter()
+            .filter_map(|&name| Some((name, Field::Json(object.remove(name)?))))
+            .collect();
+        fields.push(("violation", Field::Ordered(violation)));
+        pretty::object_in_order(&fields)
     }
 
-    /// A hash of what the log means (domain, schema, seed, config, bug, actions and the
-    /// invariant), not of how it was found: two commands finding the same failure agree.
+    /// A hash of what the log means (domain, schema, seed, config, bug, actions, draws and
+    /// the invariant), not of how it was found: two commands finding the same failure agree.
+    /// A log without draws hashes as it did before format 2, so its file name stays.
     pub fn content_hash(&self) -> u64 {
         let meaning = (
             &self.domain,
@@ -288,8 +334,12 @@ impl Log {
             &self.actions,
             &self.violation.invariant,
         );
+        let mut bytes = serde_json::to_vec(&meaning).expect("logs serialize to JSON");
+        if !self.draws.is_empty() {
+            bytes.extend(serde_json::to_vec(&self.draws).expect("draws serialize to JSON"));
+        }
         let mut hasher = StableHasher::default();
-        hasher.write(&serde_json::to_vec(&meaning).expect("logs serialize to JSON"));
+        hasher.write(&bytes);
         hasher.finish()
     }
 

@@ -1,0 +1,92 @@
+//! The log's text: serde_json's pretty layout, except that a list of plain numbers stays on
+//! one line, so a recorded deck reads as one row of cards rather than 52 lines.
+
+use serde_json::Value;
+
+/// A field's value: JSON as it is (objects in key order), or an object whose fields keep
+/// the order given (a struct's declaration order).
+pub(super) enum Field<'a> {
+    Json(Value),
+    Ordered(Vec<(&'a str, Value)>),
+}
+
+/// Writes `fields` as a pretty JSON object in the order given, with a trailing newline.
+pub(super) fn object_in_order(fields: &[(&str, Field<'_>)]) -> String {
+    let mut out = String::new();
+    out.push_str("{\n");
+    for (index, (name, field)) in fields.iter().enumerate() {
+        indent(&mut out, 1);
+        key(&mut out, name);
+        match field {
+            Field::Json(value) => write(&mut out, value, 1),
+            Field::Ordered(inner) => {
+                out.push_str("{\n");
+                for (at, (name, value)) in inner.iter().enumerate() {
+                    indent(&mut out, 2);
+                    key(&mut out, name);
+                    write(&mut out, value, 2);
+                    out.push_str(if at + 1 < inner.len() { ",\n" } else { "\n" });
+                }
+                indent(&mut out, 1);
+                out.push('}');
+            }
+        }
+        out.push_str(if index + 1 < fields.len() {
+            ",\n"
+        } else {
+            "\n"
+        });
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn write(out: &mut String, value: &Value, depth: usize) {
+    match value {
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Array(items) if items.iter().all(Value::is_number) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&item.to_string());
+            }
+            out.push(']');
+        }
+        Value::Array(items) => {
+            out.push_str("[\n");
+            for (index, item) in items.iter().enumerate() {
+                indent(out, depth + 1);
+                write(out, item, depth + 1);
+                out.push_str(if index + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            indent(out, depth);
+            out.push(']');
+        }
+        Value::Object(map) if map.is_empty() => out.push_str("{}"),
+        Value::Object(map) => {
+            out.push_str("{\n");
+            for (index, (name, item)) in map.iter().enumerate() {
+                indent(out, depth + 1);
+                key(out, name);
+                write(out, item, depth + 1);
+                out.push_str(if index + 1 < map.len() { ",\n" } else { "\n" });
+            }
+            indent(out, depth);
+            out.push('}');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+fn key(out: &mut String, name: &str) {
+    out.push_str(&Value::from(name).to_string());
+    out.push_str(": ");
+}
+
+fn indent(out: &mut String, depth: usize) {
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+}

@@ -1,0 +1,172 @@
+//! Shrinking: the shortest, simplest test case that still breaks the same invariant.
+//!
+//! A test case is the actions and what each step drew (see [`Draw`]), so deleting an early
+//! poker hand leaves the later hands' cards as they were. Passes, repeated while they make
+//! progress: cut everything after the failing step; remove blocks of steps (halves, quarters,
+//! ... single steps) and pairs of steps apart; replace single actions by the simpler variants
+//! the model offers and neighbouring pairs by one merged action; renumber the ids the model
+//! declares; and simplify the draws (zero, an unshuffled deck). Every candidate is replayed
+//! thoroughly from the same seed. The work is bounded by [`MAX_ATTEMPTS`] replays and
+//! [`MAX_ROUNDS`] rounds, never by time, so a shrink is as deterministic as the run it came
+//! from.
+
+mod remove;
+mod renumber;
+mod simplify;
+
+use rewind_engine::{Bugs, Draw, Model, Violation};
+
+use crate::check::thorough;
+
+pub const MAX_ATTEMPTS: usize = 5_000;
+pub const MAX_ROUNDS: usize = 12;
+
+/// What shrinking did, pass by pass.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShrinkReport {
+    pub from: usize,
+    pub to: usize,
+    pub attempts: usize,
+    pub passes: Vec<String>,
+    /// False when the failure did not reproduce under the thorough replay (nothing shrunk).
+    pub reproduced: bool,
+}
+
+/// A shrunk test case: the actions, what each step drew, and the violation they give.
+pub struct Shrunk<M: Model> {
+    pub actions: Vec<M::Action>,
+    /// `draws[i]`: what step `i` drew; as long as `actions`.
+    pub draws: Vec<Vec<Draw>>,
+    pub violation: Violation,
+    pub report: ShrinkReport,
+}
+
+/// The current test case and the replays spent on it.
+struct Shrinker<'a, M: Model> {
+    config: &'a M::Config,
+    seed: u64,
+    bugs: Bugs,
+    invariant: String,
+    attempts: usize,
+    actions: Vec<M::Action>,
+    draws: Vec<Vec<Draw>>,
+    violation: Violation,
+}
+
+impl<M: Model> Shrinker<'_, M> {
+    /// Replays a candidate; when it still breaks the same invariant it becomes the current
+    /// case, cut after its failing step and with the draws its steps actually made.
+    fn accept(&mut self, actions: Vec<M::Action>, draws: &[Vec<Draw>]) -> bool {
+        if self.attempts >= MAX_ATTEMPTS {
+            return false;
+        }
+        self.attempts += 1;
+        let checked = thorough::<M>(self.config, self.seed, self.bugs, &actions, draws);
+        let Some(violation) = checked
+            .violation
+            .filter(|violation| violation.invariant == self.invariant)
+        else {
+            return false;
+        };
+        let end = (violation.step + 1).min(actions.len());
+        let drew = checked.engine.draws().unwrap_or_default();
+        self.draws = (0..end)
+            .map(|step| drew.get(step).cloned().unwrap_or_default())
+            .collect();
+        self.actions = actions;
+        self.actions.truncate(end);
+        self.violation = violation;
+        true
+    }
+
+    fn len(&self) -> usize {
+        self.actions.len()
+    }
+
+    fn out_of_attempts(&self) -> bool {
+        self.attempts >= MAX_ATTEMPTS
+    }
+}
+
+/// Shrinks `actions` (with `draws`, what each step drew; empty for "from the seed"), which
+/// broke `target` from `seed` with `bugs` planted.
+pub fn shrink<M: Model>(
+    config: &M::Config,
+    seed: u64,
+    bugs: Bugs,
+    actions: Vec<M::Action>,
+    draws: Vec<Vec<Draw>>,
+    target: &Violation,
+) -> Shrunk<M> {
+    let mut shrinker = Shrinker::<M> {
+        config,
+        seed,
+        bugs,
+        invariant: target.invariant.clone(),
+        attempts: 0,
+        actions: Vec::new(),
+        draws: Vec::new(),
+        violation: target.clone(),
+    };
+    let mut report = ShrinkReport {
+        from: actions.len(),
+        ..ShrinkReport::default()
+    };
+    if !shrinker.accept(actions.clone(), &draws) {
+        report.to = actions.len();
+        report.attempts = shrinker.attempts;
+        report
+            .passes
+            .push("the failure did not reproduce step by step; kept the run as it was".into());
+        return Shrunk {
+            actions,
+            draws,
+            violation: target.clone(),
+            report,
+        };
+    }
+    report.reproduced = true;
+    report.passes.push(format!(
+        "cut after the failing step: {} → {} actions",
+        report.from,
+        shrinker.len()
+    ));
+
+    for round in 0..MAX_ROUNDS {
+        let before = shrinker.len();
+        let mut done = Vec::new();
+        let mut note = |name: &str, count: usize| {
+            if count > 0 {
+                done.push(format!("{name} {count}"));
+            }
+        };
+        note("removed in blocks", remove::blocks(&mut shrinker));
+        note("removed in pairs", remove::pairs(&mut shrinker));
+        note("simplified", simplify::actions(&mut shrinker));
+        note("merged pairs", simplify::merges(&mut shrinker));
+        note("renumbered ids of", renumber::ids(&mut shrinker));
+        note("simplified draws", simplify::draws(&mut shrinker));
+        if done.is_empty() {
+            break;
+        }
+        report.passes.push(format!(
+            "round {}: {} ({before} → {} actions)",
+            round + 1,
+            done.join(", "),
+            shrinker.len()
+        ));
+    }
+    if shrinker.out_of_attempts() {
+        report
+            .passes
+            .push(format!("stopped at the bound of {MAX_ATTEMPTS} replays"));
+    }
+    report.to = shrinker.len();
+    report.attempts = shrinker.attempts;
+    Shrunk {
+        actions: shrinker.actions,
+        draws: shrinker.draws,
+        violation: shrinker.violation,
+        report,
+    }
+}

@@ -1,0 +1,78 @@
+//! Simplifying passes: simpler single actions, one action for two neighbours, simpler draws.
+
+use rewind_engine::Model;
+
+use super::Shrinker;
+
+/// Replaces single actions by the simpler variants [`Model::shrink_action`] offers wherever
+/// the failure survives; returns how many it replaced.
+pub(super) fn actions<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
+    let mut simplified = 0;
+    let mut index = 0;
+    while index < shrinker.len() && !shrinker.out_of_attempts() {
+        for variant in M::shrink_action(&shrinker.actions[index]) {
+            let mut actions = shrinker.actions.clone();
+            actions[index] = variant;
+            let draws = shrinker.draws.clone();
+            if shrinker.accept(actions, &draws) {
+                simplified += 1;
+                break;
+            }
+        }
+        index += 1;
+    }
+    simplified
+}
+
+/// Replaces two neighbouring actions by one of [`Model::merge_actions`] wherever the failure
+/// survives; the merged step keeps the draws of the second. Returns how many pairs it merged.
+pub(super) fn merges<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
+    let mut merged = 0;
+    let mut index = 0;
+    while index + 1 < shrinker.len() && !shrinker.out_of_attempts() {
+        let variants = M::merge_actions(&shrinker.actions[index], &shrinker.actions[index + 1]);
+        let mut replaced = false;
+        for variant in variants {
+            let mut actions = shrinker.actions.clone();
+            actions[index] = variant;
+            actions.remove(index + 1);
+            let mut draws = shrinker.draws.clone();
+            draws.remove(index);
+            if shrinker.accept(actions, &draws) {
+                merged += 1;
+                replaced = true;
+                break;
+            }
+        }
+        if !replaced {
+            index += 1;
+        }
+    }
+    merged
+}
+
+/// Replaces each draw by its simplest form ([`rewind_engine::Draw::simplest`]: zero, an
+/// unshuffled deck) wherever the failure survives; returns how many it replaced.
+pub(super) fn draws<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
+    let mut simplified = 0;
+    let mut step = 0;
+    while step < shrinker.len() && !shrinker.out_of_attempts() {
+        let mut index = 0;
+        while index < shrinker.draws[step].len() && !shrinker.out_of_attempts() {
+            if let Some(simpler) = shrinker.draws[step][index].simplest() {
+                let mut draws = shrinker.draws.clone();
+                draws[step][index] = simpler;
+                let actions = shrinker.actions.clone();
+                if shrinker.accept(actions, &draws) {
+                    simplified += 1;
+                }
+            }
+            index += 1;
+            if step >= shrinker.len() {
+                break;
+            }
+        }
+        step += 1;
+    }
+    simplified
+}
