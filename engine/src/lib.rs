@@ -36,7 +36,7 @@ pub use engine::{Engine, MAX_CASCADE_ACTIONS, MAX_CASCADE_DEPTH, Refusal};
 pub use env::Env;
 pub use hash::{StableHasher, hash_events};
 pub use log::{LOG_FORMAT, Log, LogError, TypedLog, Violation};
-pub use model::{Coverage, Invariant, Model};
+pub use model::{Coverage, Invariant, Model, rename_id};
 pub use projection::{Projection, project};
 pub use rng::SeededRng;
 pub use scenario::{Scenario, Then};

@@ -122,3 +122,23 @@ impl Coverage {
         }
     }
 }
+
+/// Passes one id field through a [`Model::rename_ids`] callback; an id that does not fit the
+/// field's type is ignored, so a renumbering never wraps around.
+///
+/// ```
+/// let mut seat: u8 = 7;
+/// rewind_engine::rename_id(&mut seat, "seat", &mut |_, id| id - 7);
+/// assert_eq!(seat, 0);
+/// rewind_engine::rename_id(&mut seat, "seat", &mut |_, _| 300);
+/// assert_eq!(seat, 0, "300 does not fit a u8");
+/// ```
+pub fn rename_id<T: Copy + Into<u64> + TryFrom<u64>>(
+    id: &mut T,
+    kind: &'static str,
+    rename: &mut dyn FnMut(&'static str, u64) -> u64,
+) {
+    if let Ok(renamed) = T::try_from(rename(kind, (*id).into())) {
+        *id = renamed;
+    }
+}

@@ -6,18 +6,37 @@
 //!     .when(PollAction::StopVoting)
 //!     .then_events([PollEvent::Closed]);
 //! ```
+//!
+//! A step's randomness can be scripted (`when_drawing(action, [Draw::Order(deck)])`), so a
+//! rule that needs a rigged deck is written with the dealer's own code rather than with
+//! hand-built dealing events. A scripted step must draw exactly what was scripted, or the
+//! scenario fails saying what it drew instead.
 
 use std::fmt::Debug;
 
-use crate::{BugId, Bugs, Domain, Engine, Refusal};
+use crate::{BugId, Bugs, Domain, Draw, Engine, Refusal};
 
-/// The "given" part: a history to start from.
+/// The "given" part: a history to start from. `Clone`, so one table can be continued two
+/// ways and the outcomes compared.
 pub struct Scenario<D: Domain> {
     config: D::Config,
     seed: u64,
     bugs: Bugs,
     given: Vec<D::Event>,
-    given_actions: Vec<D::Action>,
+    given_actions: Vec<(D::Action, Vec<Draw>)>,
+}
+
+// Written out rather than derived, so the domain's marker type need not be `Clone`.
+impl<D: Domain> Clone for Scenario<D> {
+    fn clone(&self) -> Self {
+        Scenario {
+            config: self.config.clone(),
+            seed: self.seed,
+            bugs: self.bugs,
+            given: self.given.clone(),
+            given_actions: self.given_actions.clone(),
+        }
+    }
 }
 
 impl<D: Domain> Default for Scenario<D> {
@@ -62,35 +81,86 @@ impl<D: Domain> Scenario<D> {
 
     /// Actions dispatched after the given events, each of which must be accepted.
     pub fn given_actions(mut self, actions: impl IntoIterator<Item = D::Action>) -> Self {
-        self.given_actions.extend(actions);
+        self.given_actions
+            .extend(actions.into_iter().map(|action| (action, Vec::new())));
+        self
+    }
+
+    /// A given action whose randomness is scripted: it must be accepted and draw exactly
+    /// `draws` (the poker action that deals a hand, with the deck rigged).
+    pub fn given_action_drawing(
+        mut self,
+        action: D::Action,
+        draws: impl IntoIterator<Item = Draw>,
+    ) -> Self {
+        self.given_actions
+            .push((action, draws.into_iter().collect()));
         self
     }
 
     /// Dispatches `action` against the given history.
     #[track_caller]
     pub fn when(self, action: D::Action) -> Then<D> {
+        self.when_drawing(action, [])
+    }
+
+    /// Dispatches `action` against the given history with its randomness scripted: it must
+    /// draw exactly `draws`.
+    #[track_caller]
+    pub fn when_drawing(self, action: D::Action, draws: impl IntoIterator<Item = Draw>) -> Then<D> {
         let mut engine = Engine::resume(self.config, self.seed, self.bugs, self.given);
-        for (index, given) in self.given_actions.into_iter().enumerate() {
-            if let Err(refusal) = engine.dispatch(given.clone()) {
+        for (index, (given, draws)) in self.given_actions.into_iter().enumerate() {
+            if let Err(refusal) = engine.dispatch_scripted(given.clone(), &draws) {
                 panic!("given action #{index} {given:?} was refused: {refusal}");
             }
+            drew_as_scripted(&engine, &given, &draws);
         }
-        Then::dispatch(engine, action)
+        Then::dispatch(engine, action, draws.into_iter().collect())
     }
 }
 
-/// The "then" part: assertions on what one action did.
+/// Fails the scenario when the last step did not draw exactly what was scripted for it: a
+/// rigged deck that was never dealt, or a number out of the range drawn, is a mistake in the
+/// test, not something to pass over.
+#[track_caller]
+fn drew_as_scripted<D: Domain>(engine: &Engine<D>, action: &D::Action, scripted: &[Draw]) {
+    if scripted.is_empty() {
+        return;
+    }
+    let drew = engine.step_draws(engine.steps() - 1);
+    if drew != scripted {
+        panic!(
+            "{action:?} was scripted to draw {scripted:?}\nbut drew {drew:?} (a shuffle of \
+             another length, a number out of range, or draws the step never made)"
+        );
+    }
+}
+
+/// The "then" part: assertions on what one action did. `Clone`, to continue one outcome two
+/// ways.
 pub struct Then<D: Domain> {
     engine: Engine<D>,
     action: D::Action,
     outcome: Result<Vec<D::Event>, Refusal<D::Reject>>,
 }
 
+impl<D: Domain> Clone for Then<D> {
+    fn clone(&self) -> Self {
+        Then {
+            engine: self.engine.clone(),
+            action: self.action.clone(),
+            outcome: self.outcome.clone(),
+        }
+    }
+}
+
 impl<D: Domain> Then<D> {
-    fn dispatch(mut engine: Engine<D>, action: D::Action) -> Self {
+    #[track_caller]
+    fn dispatch(mut engine: Engine<D>, action: D::Action, draws: Vec<Draw>) -> Self {
         let outcome = engine
-            .dispatch(action.clone())
+            .dispatch_scripted(action.clone(), &draws)
             .map(|range| engine.events()[range].to_vec());
+        drew_as_scripted(&engine, &action, &draws);
         Then {
             engine,
             action,
@@ -164,8 +234,15 @@ impl<D: Domain> Then<D> {
     }
 
     /// Continues the story: dispatches another action after this one.
+    #[track_caller]
     pub fn when(self, action: D::Action) -> Then<D> {
-        Then::dispatch(self.engine, action)
+        Then::dispatch(self.engine, action, Vec::new())
+    }
+
+    /// Continues the story with an action whose randomness is scripted.
+    #[track_caller]
+    pub fn when_drawing(self, action: D::Action, draws: impl IntoIterator<Item = Draw>) -> Then<D> {
+        Then::dispatch(self.engine, action, draws.into_iter().collect())
     }
 
     pub fn engine(&self) -> &Engine<D> {

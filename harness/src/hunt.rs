@@ -19,6 +19,8 @@ pub struct Hunt {
     pub runs: u64,
     pub dispatches: u64,
     pub seconds: f64,
+    /// Time to find plus time to shrink what was found.
+    pub seconds_with_shrink: f64,
     /// The invariant that caught it, and the shrunk sequence's length.
     pub invariant: Option<String>,
     pub shrunk_length: Option<usize>,
@@ -56,6 +58,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
                 runs: counts.runs,
                 dispatches: counts.dispatches,
                 seconds,
+                seconds_with_shrink: started.elapsed().as_secs_f64(),
                 invariant: Some(shrunk.violation.invariant),
                 shrunk_length: Some(shrunk.actions.len()),
             };
@@ -66,6 +69,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
         runs: counts.runs,
         dispatches: counts.dispatches,
         seconds: started.elapsed().as_secs_f64(),
+        seconds_with_shrink: started.elapsed().as_secs_f64(),
         invariant: None,
         shrunk_length: None,
     }

@@ -53,6 +53,17 @@ impl AccountAction {
         }
     }
 
+    /// The user the action names, to renumber it.
+    pub fn user_mut(&mut self) -> Option<&mut UserId> {
+        match self {
+            AccountAction::SignUp { user, .. }
+            | AccountAction::LogIn { user, .. }
+            | AccountAction::PayForLives { user, .. }
+            | AccountAction::Die { user, .. } => Some(user),
+            AccountAction::Tick { .. } => None,
+        }
+    }
+
     /// The stream version the caller expects, if it said.
     pub fn expected_version(&self) -> Option<u64> {
         match *self {

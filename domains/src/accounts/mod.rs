@@ -91,6 +91,12 @@ impl Model for Accounts {
         invariants::INVARIANTS
     }
 
+    fn rename_ids(action: &mut AccountAction, rename: &mut dyn FnMut(&'static str, u64) -> u64) {
+        if let Some(user) = action.user_mut() {
+            rewind::rename_id(user, "user", rename);
+        }
+    }
+
     fn shrink_action(action: &AccountAction) -> Vec<AccountAction> {
         bot::shrink_action(action)
     }

@@ -97,6 +97,30 @@ fn smaller_amounts(amount: i64) -> impl Iterator<Item = i64> {
 
 /// Simpler variants of one action for the shrinker: lower ids, smaller amounts, an approving
 /// webhook rather than a declining one.
+/// The ids a caller picks: the payment (named when it is created), its customer and
+/// merchant, each renumbered on its own.
+pub fn rename_ids(action: &mut PaymentAction, rename: &mut dyn FnMut(&'static str, u64) -> u64) {
+    match action {
+        PaymentAction::CreatePayment {
+            payment,
+            customer,
+            merchant,
+            ..
+        } => {
+            rewind::rename_id(payment, "payment", rename);
+            rewind::rename_id(customer, "customer", rename);
+            rewind::rename_id(merchant, "merchant", rename);
+        }
+        PaymentAction::RequestAuth { payment }
+        | PaymentAction::RetryAuth { payment }
+        | PaymentAction::FraudWebhook { payment, .. }
+        | PaymentAction::Capture { payment, .. }
+        | PaymentAction::Refund { payment, .. }
+        | PaymentAction::Void { payment }
+        | PaymentAction::Archive { payment } => rewind::rename_id(payment, "payment", rename),
+    }
+}
+
 pub fn shrink_action(action: &PaymentAction) -> Vec<PaymentAction> {
     use PaymentAction::*;
     let mut out = Vec::new();

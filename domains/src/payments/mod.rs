@@ -104,6 +104,10 @@ impl Model for Payments {
         invariants::INVARIANTS
     }
 
+    fn rename_ids(action: &mut PaymentAction, rename: &mut dyn FnMut(&'static str, u64) -> u64) {
+        action::rename_ids(action, rename);
+    }
+
     fn shrink_action(action: &PaymentAction) -> Vec<PaymentAction> {
         action::shrink_action(action)
     }

@@ -97,6 +97,22 @@ impl PokerAction {
         }
     }
 
+    /// The seat the action names, to renumber it.
+    pub fn seat_mut(&mut self) -> &mut u8 {
+        match self {
+            PokerAction::SitDown { seat, .. }
+            | PokerAction::StandUp { seat }
+            | PokerAction::AddChips { seat, .. }
+            | PokerAction::SitOut { seat }
+            | PokerAction::SitIn { seat }
+            | PokerAction::Fold { seat }
+            | PokerAction::Check { seat }
+            | PokerAction::Call { seat }
+            | PokerAction::Bet { seat, .. }
+            | PokerAction::RaiseTo { seat, .. } => seat,
+        }
+    }
+
     /// Simpler variants for the shrinker, simplest first: folding, then passive actions
     /// instead of aggressive ones, then smaller amounts.
     pub fn simpler(&self) -> Vec<PokerAction> {

@@ -107,6 +107,10 @@ impl Model for Poker {
         action.simpler()
     }
 
+    fn rename_ids(action: &mut PokerAction, rename: &mut dyn FnMut(&'static str, u64) -> u64) {
+        rewind::rename_id(action.seat_mut(), "seat", rename);
+    }
+
     fn cover(state: &PokerState, event: &PokerEvent, coverage: &mut Coverage) {
         coverage::cover(state, event, coverage);
     }

@@ -85,6 +85,12 @@ impl Model for Poll {
         invariants::INVARIANTS
     }
 
+    fn rename_ids(action: &mut PollAction, rename: &mut dyn FnMut(&'static str, u64) -> u64) {
+        if let PollAction::Vote { voter, .. } = action {
+            rewind::rename_id(voter, "voter", rename);
+        }
+    }
+
     fn shrink_action(action: &PollAction) -> Vec<PollAction> {
         action.simpler()
     }

@@ -132,6 +132,20 @@ fn pick_text<const N: usize>(choices: &mut dyn Choices, items: &[&str]) -> Array
 }
 
 /// Simpler variants of one action, simplest first: lower ids, the first title, key and plan.
+/// Subscriber and post ids, each kind renumbered on its own.
+pub fn rename_ids(action: &mut Action, rename: &mut dyn FnMut(&'static str, u64) -> u64) {
+    match action {
+        Action::Subscribe { sub, .. } | Action::Activate { sub, .. } | Action::Cancel { sub } => {
+            rewind::rename_id(sub, "subscriber", rename);
+        }
+        Action::CreatePost { post, .. }
+        | Action::PublishPost { post }
+        | Action::UpdatePost { post, .. }
+        | Action::PinPost { post }
+        | Action::UnpinPost { post } => rewind::rename_id(post, "post", rename),
+    }
+}
+
 pub fn shrink_action(action: &Action) -> Vec<Action> {
     let mut out = Vec::new();
     let mut push = |candidate: Action| {

@@ -118,6 +118,13 @@ impl Model for Subscriptions {
         invariants::INVARIANTS
     }
 
+    fn rename_ids(
+        action: &mut SubscriptionAction,
+        rename: &mut dyn FnMut(&'static str, u64) -> u64,
+    ) {
+        bot::rename_ids(action, rename);
+    }
+
     fn shrink_action(action: &SubscriptionAction) -> Vec<SubscriptionAction> {
         bot::shrink_action(action)
     }

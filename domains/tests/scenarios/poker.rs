@@ -1,7 +1,7 @@
 //! Poker rules as given/when/then scenarios, written from the rulebook: seating, button and
 //! blinds, betting limits, incomplete all-ins, side pots, odd chips, uncalled bets, rejects.
 
-pub use rewind::{Scenario, Then};
+pub use rewind::{Draw, Scenario, Then};
 pub use rewind_domains::poker::bugs;
 pub use rewind_domains::poker::cards::{self, Card};
 pub use rewind_domains::poker::{
@@ -82,60 +82,48 @@ pub fn parse(text: &str) -> Vec<Card> {
         .collect()
 }
 
-/// Seats `0..stacks.len()` sit down and hand 1 is dealt with the button on seat 0 (heads-up
-/// it posts the small blind; otherwise seats 1 and 2 post), hole cards `holes[seat]`, and a
-/// deck arranged so the board comes out as `board` (each street after a burn card).
-pub fn dealt(stacks: &[u64], holes: &[&str], board: &str) -> Vec<PokerEvent> {
-    let n = stacks.len() as u8;
-    let (sb, bb) = if n == 2 { (0, 1) } else { (1, 2) };
-    let mut events: Vec<PokerEvent> = (0..n).map(|i| sat(i, stacks[usize::from(i)])).collect();
-    events.push(PokerEvent::HandStarted {
-        hand: 1,
-        button: 0,
-        small_blind: sb,
-        big_blind: bb,
-        players: (1 << n) - 1,
-    });
-    let dealing: Vec<u8> = (1..n).chain([0]).collect();
-    let mut order: Vec<Card> = dealing
-        .iter()
-        .flat_map(|&s| parse(holes[usize::from(s)]))
-        .collect();
+/// Rigged deals through the dealer's own code: the step that deals is scripted to draw a
+/// deck arranged by [`rigged_deck`].
+pub trait Rigged {
+    /// Seats `0..stacks.len()` sit down and the last one's arrival deals hand 1, with the
+    /// button on seat 0 (heads-up it posts the small blind; otherwise seats 1 and 2 post),
+    /// hole cards `holes[seat]`, and the board `board`.
+    fn dealt(self, stacks: &[u64], holes: &[&str], board: &str) -> Self;
+}
+
+impl Rigged for Scenario<Poker> {
+    fn dealt(self, stacks: &[u64], holes: &[&str], board: &str) -> Self {
+        let last = stacks.len() - 1;
+        self.given((0..last).map(|seat| sat(seat as u8, stacks[seat])))
+            .given_action_drawing(
+                sit(last as u8, stacks[last] as i64),
+                [rigged_deck(holes, board)],
+            )
+    }
+}
+
+/// The shuffle that deals `holes[seat]` to each seat (dealing starts left of the button on
+/// seat 0) and then the board, each street after a burn card; unused cards follow in order.
+pub fn rigged_deck(holes: &[&str], board: &str) -> Draw {
+    let dealing = (1..holes.len()).chain([0]);
+    let mut order: Vec<Card> = dealing.flat_map(|seat| parse(holes[seat])).collect();
     let board = parse(board);
-    let unused = |order: &Vec<Card>, board: &Vec<Card>| {
+    let unused = |order: &Vec<Card>| {
         (0..52)
             .find(|c| !order.contains(c) && !board.contains(c))
-            .unwrap()
+            .expect("a card is left")
     };
     for street in [&board[..3], &board[3..4], &board[4..5]] {
-        let burn = unused(&order, &board);
+        let burn = unused(&order);
         order.push(burn);
         order.extend_from_slice(street);
     }
     while order.len() < 52 {
-        let next = unused(&order, &board);
+        let next = unused(&order);
         order.push(next);
     }
-    events.push(PokerEvent::DeckShuffled {
-        order: order.iter().copied().collect(),
-    });
-    events.push(PokerEvent::BlindPosted {
-        seat: sb,
-        amount: 1,
-        blind: Blind::Small,
-    });
-    events.push(PokerEvent::BlindPosted {
-        seat: bb,
-        amount: 2,
-        blind: Blind::Big,
-    });
-    for (k, &seat) in dealing.iter().enumerate() {
-        events.push(PokerEvent::HoleCardsDealt {
-            seat,
-            cards: [order[2 * k], order[2 * k + 1]],
-        });
-    }
-    events
+    let unshuffled: Vec<Card> = (0..52).collect();
+    Draw::arranging(&unshuffled, &order).expect("the rigged deck holds each card once")
 }
 
 /// Three players at a fresh table: hand 1 has the button on 0, blinds on 1 and 2, and seat 0

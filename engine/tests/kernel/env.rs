@@ -1,6 +1,6 @@
 //! `Env`: reproducible draws, forks independent of the shared stream, planted bugs.
 
-use rewind_engine::{Bug, BugId, Bugs, Choices, Draws, Engine, Env, RandomChoices};
+use rewind_engine::{Bug, BugId, Bugs, Choices, Draw, Draws, Engine, Env, RandomChoices};
 
 use crate::ledger::{
     DOUBLE_DEPOSIT, Ledger, LedgerAction, LedgerConfig, LedgerEvent, WITHDRAW_IGNORED,
@@ -127,4 +127,74 @@ fn bugs_are_found_by_name_and_listed_by_id() {
     assert!(both.has(DOUBLE_DEPOSIT) && both.has(WITHDRAW_IGNORED));
     assert!(!both.has(BugId(2)));
     assert!(Bugs::NONE.is_empty() && !both.is_empty());
+}
+
+fn raffled(engine: &Engine<Ledger>) -> u64 {
+    match engine.events().last() {
+        Some(LedgerEvent::Raffled { draw, .. }) => *draw,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_scripted_step_draws_what_was_scripted_and_the_engine_keeps_it() {
+    let mut engine = Engine::<Ledger>::new(LedgerConfig::default(), 99, Bugs::NONE);
+    engine
+        .dispatch_scripted(LedgerAction::Raffle { key: 3 }, &[Draw::Number(5)])
+        .unwrap();
+    assert_eq!(raffled(&engine), 5);
+    assert_eq!(engine.step_draws(0), [Draw::Number(5)]);
+    // Unscripted steps after it draw from the seed, and are kept too.
+    engine.dispatch(LedgerAction::Raffle { key: 3 }).unwrap();
+    let fresh = raffled(&engine);
+    assert_eq!(engine.step_draws(1), [Draw::Number(fresh)]);
+    // Re-dispatching replays what each step drew.
+    assert_eq!(engine.redispatch().events(), engine.events());
+}
+
+#[test]
+fn recording_writes_down_the_seed_s_draws_without_changing_them() {
+    let plain = {
+        let mut engine = Engine::<Ledger>::new(LedgerConfig::default(), 99, Bugs::NONE);
+        engine.dispatch(LedgerAction::Raffle { key: 3 }).unwrap();
+        assert_eq!(engine.draws(), None, "a plain engine keeps no draws");
+        raffled(&engine)
+    };
+    let mut engine = Engine::<Ledger>::new(LedgerConfig::default(), 99, Bugs::NONE);
+    engine.record_draws();
+    engine.dispatch(LedgerAction::Raffle { key: 3 }).unwrap();
+    engine.dispatch(LedgerAction::Stamp).unwrap();
+    assert_eq!(raffled_at(&engine, 0), plain);
+    assert_eq!(
+        engine.draws(),
+        Some(&[vec![Draw::Number(plain)], vec![]][..])
+    );
+}
+
+fn raffled_at(engine: &Engine<Ledger>, step: usize) -> u64 {
+    match engine.step_events(step) {
+        [LedgerEvent::Raffled { draw, .. }] => *draw,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_draw_that_does_not_fit_falls_back_to_the_seed() {
+    let mut plain = Engine::<Ledger>::new(LedgerConfig::default(), 99, Bugs::NONE);
+    plain.dispatch(LedgerAction::Raffle { key: 3 }).unwrap();
+    let mut scripted = Engine::<Ledger>::new(LedgerConfig::default(), 99, Bugs::NONE);
+    scripted
+        .dispatch_scripted(LedgerAction::Raffle { key: 3 }, &[Draw::Order(vec![1, 0])])
+        .unwrap();
+    assert_eq!(raffled(&scripted), raffled(&plain));
+}
+
+#[test]
+fn a_fork_shuffles_from_the_seed_as_seeded_rng_does_so_old_logs_replay() {
+    let mut deck = ['a', 'b', 'c', 'd', 'e', 'f'];
+    Env::new(1, Bugs::NONE).fork(0).shuffle(&mut deck);
+    let mut again = deck;
+    again.sort_unstable();
+    rewind_engine::SeededRng::new(1 ^ rewind_engine::splitmix64(0), 2).shuffle(&mut again);
+    assert_eq!(deck, again);
 }

@@ -239,3 +239,37 @@ fn a_refused_given_action_panics_naming_it() {
         ],
     );
 }
+
+#[test]
+fn a_scripted_draw_lands_in_the_events_and_a_clone_continues_apart() {
+    let table = Scenario::<Ledger>::new().given_action_drawing(
+        LedgerAction::Raffle { key: 1 },
+        [rewind_engine::Draw::Number(11)],
+    );
+    let then = table
+        .clone()
+        .when_drawing(
+            LedgerAction::Raffle { key: 2 },
+            [rewind_engine::Draw::Number(22)],
+        )
+        .then_events([LedgerEvent::Raffled { key: 2, draw: 22 }]);
+    assert_eq!(
+        then.engine().step_events(0),
+        [LedgerEvent::Raffled { key: 1, draw: 11 }]
+    );
+    // The clone taken before `when` is untouched by it, and goes on another way.
+    let other = then.clone().when(LedgerAction::Stamp);
+    table
+        .when(LedgerAction::Stamp)
+        .then_events([LedgerEvent::Stamped { now: 1 }]);
+    assert_eq!(then.engine().steps(), 2);
+    assert_eq!(other.engine().steps(), 3);
+}
+
+#[test]
+fn a_scripted_draw_the_step_never_makes_fails_the_scenario() {
+    let message = panic_message(|| {
+        funded(10).when_drawing(withdraw(1), [rewind_engine::Draw::Number(4)]);
+    });
+    assert_contains(&message, &["scripted to draw [Number(4)]", "but drew []"]);
+}

@@ -57,9 +57,9 @@ pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
         .flatten()
         .collect();
     outln!(
-        "| domain | planted bug | caught by | found | median time | median dispatches | median shrunk length |"
+        "| domain | planted bug | caught by | found | median time | median find + shrink | median dispatches | median shrunk length |"
     )?;
-    outln!("|---|---|---|---|---|---|---|")?;
+    outln!("|---|---|---|---|---|---|---|---|")?;
     let mut missed = false;
     let seeds = args.seeds as usize;
     for (chunk, hunts) in tasks.chunks(seeds).zip(results.chunks(seeds)) {
@@ -67,6 +67,7 @@ pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
         let found: Vec<&Hunt> = hunts.iter().filter(|hunt| hunt.found).collect();
         missed |= found.len() < hunts.len();
         let seconds: Vec<f64> = found.iter().map(|hunt| hunt.seconds).collect();
+        let with_shrink: Vec<f64> = found.iter().map(|hunt| hunt.seconds_with_shrink).collect();
         let dispatches: Vec<u64> = found.iter().map(|hunt| hunt.dispatches).collect();
         let lengths: Vec<usize> = found.iter().filter_map(|hunt| hunt.shrunk_length).collect();
         let mut caught_by: Vec<&str> = found
@@ -76,7 +77,7 @@ pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
         caught_by.sort_unstable();
         caught_by.dedup();
         outln!(
-            "| {} | `{}` | {} | {}/{} | {} | {} | {} |",
+            "| {} | `{}` | {} | {}/{} | {} | {} | {} | {} |",
             entry.name(),
             bug.name,
             caught_by
@@ -87,6 +88,7 @@ pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
             found.len(),
             hunts.len(),
             median(&seconds).map_or("-".into(), duration),
+            median(&with_shrink).map_or("-".into(), duration),
             median(&dispatches).map_or("-".into(), group),
             median(&lengths).map_or("-".into(), |n| n.to_string()),
         )?;

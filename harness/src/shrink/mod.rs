@@ -170,3 +170,6 @@ pub fn shrink<M: Model>(
         report,
     }
 }
+
+#[cfg(test)]
+mod tests;

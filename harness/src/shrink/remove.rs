@@ -6,7 +6,7 @@ use super::Shrinker;
 
 /// Blocks up to this size are tried at every offset; larger ones only at multiples of their
 /// size, which keeps the first passes over a long run cheap.
-const EVERY_OFFSET_UP_TO: usize = 8;
+const EVERY_OFFSET_UP_TO: usize = 16;
 
 /// Pairs of steps apart are tried only on cases this short: the pass is quadratic.
 const PAIRS_UP_TO: usize = 24;
@@ -28,15 +28,21 @@ fn without<M: Model>(
 
 /// Tries the case without steps `start..end`. A step often draws for what comes after it
 /// (the action that ends a poker hand deals the next), so when the plain removal loses the
-/// failure and the block's last step drew, it also tries the step before the block taking
-/// over those draws: the hand after the block keeps its cards.
+/// failure and a step of the block drew, it also tries the step before the block taking
+/// over the block's last draws: the hand after the block keeps its cards.
 fn try_without<M: Model>(shrinker: &mut Shrinker<'_, M>, start: usize, end: usize) -> bool {
     let (actions, mut draws) = without(shrinker, start, end);
     if shrinker.accept(actions.clone(), &draws) {
         return true;
     }
-    let carried = &shrinker.draws[end - 1];
-    if start == 0 || carried.is_empty() || shrinker.draws[start - 1] == *carried {
+    let Some(carried) = shrinker.draws[start..end]
+        .iter()
+        .rev()
+        .find(|drew| !drew.is_empty())
+    else {
+        return false;
+    };
+    if start == 0 || shrinker.draws[start - 1] == *carried {
         return false;
     }
     draws[start - 1].clone_from(carried);

@@ -6,11 +6,11 @@ use super::*;
 fn with_the_odd_chip_bug_planted_the_chip_goes_to_the_wrong_seat() {
     let mut then = Scenario::<Poker>::new()
         .planted(bugs::ODD_CHIP_WRONG_SEAT)
-        .given(dealt(
+        .dealt(
             &[100, 100, 100],
             &["2c 3d", "4s 5s", "2d 3c"],
             "Ah Kh Qh Jh Th",
-        ))
+        )
         .given_actions([Call { seat: 0 }, Fold { seat: 1 }, Check { seat: 2 }])
         .when(Check { seat: 2 });
     for seat in [0, 2, 0, 2] {

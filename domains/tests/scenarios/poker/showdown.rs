@@ -9,11 +9,11 @@ fn main_and_side_pots_go_to_the_best_hand_eligible_for_each() {
     // side pot of 2 x 20 to the kings.
     Scenario::<Poker>::new()
         .config(small_stakes())
-        .given(dealt(
+        .dealt(
             &[50, 10, 30],
             &["Qh Qd", "Ah Ad", "Kh Kd"],
             "2c 7d 9h 3s Jc",
-        ))
+        )
         .given_actions([
             RaiseTo {
                 seat: 0,
@@ -79,11 +79,11 @@ fn a_split_pot_gives_the_odd_chip_to_the_first_winner_left_of_the_button() {
     // The board is a royal flush: seats 0 and 2 split a pot of 5 (seat 1 folded its blind).
     // Left of the button, seat 1 is out, so seat 2 gets the odd chip.
     let mut then = Scenario::<Poker>::new()
-        .given(dealt(
+        .dealt(
             &[100, 100, 100],
             &["2c 3d", "4s 5s", "2d 3c"],
             "Ah Kh Qh Jh Th",
-        ))
+        )
         .given_actions([Call { seat: 0 }, Fold { seat: 1 }, Check { seat: 2 }])
         .when(Check { seat: 2 });
     for seat in [0, 2, 0, 2] {
@@ -170,11 +170,11 @@ fn an_uncalled_bet_goes_back_to_the_bettor() {
 #[test]
 fn a_player_sees_their_own_hole_cards_and_nobody_else_s() {
     Scenario::<Poker>::new()
-        .given(dealt(
+        .dealt(
             &[100, 100, 100],
             &["2c 3d", "4s 5s", "2d 3c"],
             "Ah Kh Qh Jh Th",
-        ))
+        )
         .when(Call { seat: 0 })
         .and_state(|s| {
             let seen = view(s, 0);
