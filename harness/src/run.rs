@@ -175,7 +175,11 @@ fn play_on<M: Model>(
 }
 
 #[inline]
-fn next_action<M: Model>(state: &M::State, choices: &mut dyn Choices, mask: u64) -> M::Action {
+pub(crate) fn next_action<M: Model>(
+    state: &M::State,
+    choices: &mut dyn Choices,
+    mask: u64,
+) -> M::Action {
     let mut action = M::next_action(state, choices);
     for _ in 0..SWARM_TRIES {
         if mask & (1 << M::action_kind(&action).min(63)) != 0 {

@@ -145,3 +145,23 @@ fn the_golden_run_keeps_its_event_log() {
         (26, 17_647_596_425_535_457_177)
     );
 }
+
+/// The shrinker's promise on the hardest poker bugs, which need a three-handed hand and so
+/// at least seven actions: from the first seed's failure, at most 12 actions (without the
+/// bot regenerating the ending, `odd_chip_wrong_seat` from this seed stays at 13).
+#[test]
+fn the_hardest_planted_bugs_shrink_to_at_most_twelve_actions() {
+    for (bug, name) in [
+        (bugs::ODD_CHIP_WRONG_SEAT, "odd_chip_wrong_seat"),
+        (bugs::INCOMPLETE_ALL_IN_REOPENS, "incomplete_all_in_reopens"),
+        (
+            bugs::SIDE_POT_INCLUDES_NON_CONTRIBUTOR,
+            "side_pot_includes_non_contributor",
+        ),
+    ] {
+        let hunt =
+            rewind::harness::hunt::hunt::<Poker>(&Poker::BUGS[usize::from(bug.0)], 1, 100_000, 100);
+        let length = hunt.shrunk_length.expect("the bug is found");
+        assert!(length <= 12, "{name}: shrunk to {length} actions");
+    }
+}

@@ -5,11 +5,13 @@
 //! progress: cut everything after the failing step; remove blocks of steps (halves, quarters,
 //! ... single steps) and pairs of steps apart; replace single actions by the simpler variants
 //! the model offers and neighbouring pairs by one merged action; renumber the ids the model
-//! declares; and simplify the draws (zero, an unshuffled deck). Every candidate is replayed
+//! declares; and simplify the draws (zero, an unshuffled deck). When none of those helps, the
+//! model's bot plays shorter endings after a kept prefix (`regenerate`). Every candidate is replayed
 //! thoroughly from the same seed. The work is bounded by [`MAX_ATTEMPTS`] replays and
 //! [`MAX_ROUNDS`] rounds, never by time, so a shrink is as deterministic as the run it came
 //! from.
 
+mod regenerate;
 mod remove;
 mod renumber;
 mod simplify;
@@ -146,6 +148,13 @@ pub fn shrink<M: Model>(
         note("merged pairs", simplify::merges(&mut shrinker));
         note("renumbered ids of", renumber::ids(&mut shrinker));
         note("simplified draws", simplify::draws(&mut shrinker));
+        if shrinker.len() == before {
+            // Only when nothing cheaper shortened the case: the bot plays a shorter ending.
+            let saved = regenerate::tails(&mut shrinker);
+            if saved > 0 {
+                done.push(format!("regenerated a shorter ending, {saved} fewer"));
+            }
+        }
         if done.is_empty() {
             break;
         }

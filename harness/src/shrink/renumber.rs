@@ -46,16 +46,24 @@ fn renamed<M: Model>(
 }
 
 /// For each kind of id, tries mapping its ids onto 0, 1, 2, ...: first keeping their order
-/// (the relative positions of seats can matter), then in order of first appearance. Returns
-/// how many kinds it renumbered.
+/// (the relative positions of seats can matter), then in order of first appearance; then
+/// both again from 1, for domains whose ids start there. Returns how many kinds it
+/// renumbered.
 pub(super) fn ids<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     let mut renumbered = 0;
     for (kind, appearing) in ids_by_kind::<M>(&shrinker.actions) {
         let mut sorted = appearing.clone();
         sorted.sort_unstable();
-        for order in [sorted, appearing] {
-            let map: BTreeMap<u64, u64> = order.iter().copied().zip(0..).collect();
-            if map.iter().all(|(from, to)| from == to) || shrinker.out_of_attempts() {
+        let orders = [&sorted, &appearing];
+        for (first, order) in [0, 1]
+            .into_iter()
+            .flat_map(|first| orders.map(|o| (first, o)))
+        {
+            let map: BTreeMap<u64, u64> = order.iter().copied().zip(first..).collect();
+            // Only ever downwards (the ids in order of appearance compare lower), so two
+            // mappings cannot undo each other round after round.
+            let renamed_order: Vec<u64> = appearing.iter().map(|id| map[id]).collect();
+            if renamed_order >= appearing || shrinker.out_of_attempts() {
                 continue;
             }
             let actions = renamed::<M>(&shrinker.actions, kind, &map);

@@ -4,18 +4,29 @@ use rewind_engine::Model;
 
 use super::Shrinker;
 
+/// How many times in a row one action is simplified before the pass moves on (an amount
+/// halved, then taken down by one, converges within a round instead of one step a round).
+const SIMPLER_IN_A_ROW: usize = 16;
+
 /// Replaces single actions by the simpler variants [`Model::shrink_action`] offers wherever
-/// the failure survives; returns how many it replaced.
+/// the failure survives, each action again while that works; returns how many it replaced.
 pub(super) fn actions<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     let mut simplified = 0;
     let mut index = 0;
     while index < shrinker.len() && !shrinker.out_of_attempts() {
-        for variant in M::shrink_action(&shrinker.actions[index]) {
-            let mut actions = shrinker.actions.clone();
-            actions[index] = variant;
-            let draws = shrinker.draws.clone();
-            if shrinker.accept(actions, &draws) {
-                simplified += 1;
+        for _ in 0..SIMPLER_IN_A_ROW {
+            let mut replaced = false;
+            for variant in M::shrink_action(&shrinker.actions[index]) {
+                let mut actions = shrinker.actions.clone();
+                actions[index] = variant;
+                let draws = shrinker.draws.clone();
+                if shrinker.accept(actions, &draws) {
+                    simplified += 1;
+                    replaced = true;
+                    break;
+                }
+            }
+            if !replaced || index >= shrinker.len() {
                 break;
             }
         }
