@@ -97,6 +97,18 @@ impl Model for Accounts {
         }
     }
 
+    /// Two ticks of the clock in a row are one longer tick.
+    fn merge_actions(first: &AccountAction, second: &AccountAction) -> Vec<AccountAction> {
+        match (first, second) {
+            (AccountAction::Tick { by: a }, AccountAction::Tick { by: b }) => {
+                vec![AccountAction::Tick {
+                    by: a.saturating_add(*b),
+                }]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     fn shrink_action(action: &AccountAction) -> Vec<AccountAction> {
         bot::shrink_action(action)
     }

@@ -307,17 +307,36 @@ impl Log {
         let Value::Object(mut object) = value else {
             unreachable!("a log serializes to an object")
         };
-        let violation = vec![
+        let mut violation = vec![
             ("invariant", Value::from(self.violation.invariant.as_str())),
             ("step", Value::from(self.violation.step)),
             ("message", Value::from(self.violation.message.as_str())),
         ];
         object.remove("violation");
-        let mut fields: Vec<(&str, Field<'_>)> = FIELDS
+        let mut draws: Vec<Vec<(&str, Value)>> = self
+            .draws
             .iter()
-            .filter_map(|&name| Some((name, Field::Json(object.remove(name)?))))
+            .map(|entry| {
+                let drew = serde_json::to_value(&entry.drew).expect("draws serialize to JSON");
+                vec![("step", Value::from(entry.step)), ("drew", drew)]
+            })
             .collect();
-        fields.push(("violation", Field::Ordered(violation)));
+        let mut fields: Vec<(&str, Field<'_>)> = Vec::new();
+        for name in FIELDS {
+            match name {
+                "draws" if !draws.is_empty() => {
+                    fields.push((name, Field::OrderedList(std::mem::take(&mut draws))));
+                }
+                "violation" => {
+                    fields.push((name, Field::Ordered(std::mem::take(&mut violation))));
+                }
+                _ => {
+                    if let Some(value) = object.remove(name) {
+                        fields.push((name, Field::Json(value)));
+                    }
+                }
+            }
+        }
         pretty::object_in_order(&fields)
     }
 

@@ -8,6 +8,8 @@ use serde_json::Value;
 pub(super) enum Field<'a> {
     Json(Value),
     Ordered(Vec<(&'a str, Value)>),
+    /// A list of objects whose fields keep the order given.
+    OrderedList(Vec<Vec<(&'a str, Value)>>),
 }
 
 /// Writes `fields` as a pretty JSON object in the order given, with a trailing newline.
@@ -19,16 +21,16 @@ pub(super) fn object_in_order(fields: &[(&str, Field<'_>)]) -> String {
         key(&mut out, name);
         match field {
             Field::Json(value) => write(&mut out, value, 1),
-            Field::Ordered(inner) => {
-                out.push_str("{\n");
-                for (at, (name, value)) in inner.iter().enumerate() {
+            Field::Ordered(inner) => ordered(&mut out, inner, 1),
+            Field::OrderedList(items) => {
+                out.push_str("[\n");
+                for (at, inner) in items.iter().enumerate() {
                     indent(&mut out, 2);
-                    key(&mut out, name);
-                    write(&mut out, value, 2);
-                    out.push_str(if at + 1 < inner.len() { ",\n" } else { "\n" });
+                    ordered(&mut out, inner, 2);
+                    out.push_str(if at + 1 < items.len() { ",\n" } else { "\n" });
                 }
                 indent(&mut out, 1);
-                out.push('}');
+                out.push(']');
             }
         }
         out.push_str(if index + 1 < fields.len() {
@@ -39,6 +41,19 @@ pub(super) fn object_in_order(fields: &[(&str, Field<'_>)]) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// An object at `depth` whose fields keep the order given.
+fn ordered(out: &mut String, fields: &[(&str, Value)], depth: usize) {
+    out.push_str("{\n");
+    for (at, (name, value)) in fields.iter().enumerate() {
+        indent(out, depth + 1);
+        key(out, name);
+        write(out, value, depth + 1);
+        out.push_str(if at + 1 < fields.len() { ",\n" } else { "\n" });
+    }
+    indent(out, depth);
+    out.push('}');
 }
 
 fn write(out: &mut String, value: &Value, depth: usize) {

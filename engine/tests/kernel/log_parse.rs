@@ -127,3 +127,80 @@ fn another_format_is_refused_naming_both() {
         &["rewind-log/9", "rewind-log/1", LOG_FORMAT],
     );
 }
+
+#[test]
+fn malformed_draws_are_refused_naming_the_entry() {
+    let cases = [
+        (json!({"step": 3}), "draws", "must be a list"),
+        (
+            json!([{"step": 9, "drew": [1]}]),
+            "draws[0].step",
+            "past the last action",
+        ),
+        (
+            json!([{"step": 1, "drew": [1]}, {"step": 1, "drew": [2]}]),
+            "draws[1].step",
+            "in order, once each",
+        ),
+        (
+            json!([{"step": 0, "drew": [[0, 0, 1]]}]),
+            "draws[0].drew[0]",
+            "each position",
+        ),
+        (
+            json!([{"step": 0, "drew": [[0, 5]]}]),
+            "draws[0].drew[0]",
+            "each position",
+        ),
+        (
+            json!([{"step": 0, "drew": ["ace"]}]),
+            "draws[0]",
+            "did not match",
+        ),
+        (
+            json!([{"step": 0, "drew": [1], "extra": 1}]),
+            "draws[0]",
+            "unknown field",
+        ),
+    ];
+    for (draws, field, problem) in cases {
+        let error = parse_error(&edited(|log| {
+            log.insert("draws".into(), draws.clone());
+        }));
+        assert_field(&error, field, &[problem]);
+    }
+}
+
+#[test]
+fn a_format_1_log_has_no_draws_and_still_reads() {
+    let error = parse_error(&edited(|log| {
+        log.insert("format".into(), json!("rewind-log/1"));
+        log.insert("draws".into(), json!([{"step": 0, "drew": [1]}]));
+    }));
+    assert_field(&error, "draws", &["rewind-log/1 log has no draws"]);
+    let text = edited(|log| {
+        log.insert("format".into(), json!("rewind-log/1"));
+    });
+    assert!(rewind_engine::Log::parse(FILE, &text).is_ok());
+}
+
+#[test]
+fn draws_round_trip_in_step_order_with_shuffles_on_one_line() {
+    let text = edited(|log| {
+        log.insert(
+            "draws".into(),
+            json!([{"step": 0, "drew": [[2, 0, 1], 7]}, {"step": 2, "drew": [4]}]),
+        );
+    });
+    let log = rewind_engine::Log::parse(FILE, &text).unwrap();
+    let written = log.to_json();
+    assert_contains(
+        &written,
+        &["\"step\": 0,\n      \"drew\": [\n        [2, 0, 1],\n        7\n      ]"],
+    );
+    assert_eq!(rewind_engine::Log::parse(FILE, &written).unwrap(), log);
+    assert_eq!(
+        rewind_engine::Log::parse(FILE, &written).unwrap().to_json(),
+        written
+    );
+}
