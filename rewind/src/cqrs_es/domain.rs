@@ -47,7 +47,7 @@ impl fmt::Display for Rejected {
 fn handle<T: AggregateModel>(
     aggregate: &mut T::Aggregate,
     command: &CommandOf<T>,
-    env: &Env,
+    env: &mut Env,
 ) -> Result<Vec<EventOf<T>>, Rejected> {
     let pending = Rejected::Pending {
         aggregate: <T::Aggregate as Aggregate>::TYPE,

@@ -105,7 +105,7 @@
 //!         check: at_most_100_marbles,
 //!     }];
 //!
-//!     fn services(_env: &Env) {}
+//!     fn services(_env: &mut Env) {}
 //!
 //!     fn next_action(_jar: &Jar, choices: &mut dyn Choices) -> JarCommand {
 //!         JarCommand::Drop(choices.below(40))
@@ -206,7 +206,7 @@ pub trait AggregateModel: 'static {
     /// planted bug on, `env.now()` is the logical clock, `env.fork(key)` a seeded random
     /// stream. Whatever randomness they hand out must end up in the events, so that replaying
     /// the events needs no services.
-    fn services(env: &Env) -> ServicesOf<Self>;
+    fn services(env: &mut Env) -> ServicesOf<Self>;
 
     /// The bot: the next command for this aggregate. Besides sensible commands it must send
     /// invalid and hostile ones at a small rate (bad amounts, commands out of order), because

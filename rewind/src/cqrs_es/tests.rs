@@ -121,7 +121,7 @@ impl AggregateModel for TallyModel {
         },
     ];
 
-    fn services(env: &Env) -> TallyServices {
+    fn services(env: &mut Env) -> TallyServices {
         TallyServices {
             adds_one_too_many: env.planted(ADDS_ONE_TOO_MANY),
         }

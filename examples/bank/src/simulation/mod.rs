@@ -37,7 +37,7 @@ impl AggregateModel for BankModel {
 
     /// The fake ATM network and clearing house, with the feature flags that carry the planted
     /// bugs switched on when the run plants them.
-    fn services(env: &Env) -> BankAccountServices {
+    fn services(env: &mut Env) -> BankAccountServices {
         BankAccountServices {
             api: Box::new(SimulatedBank),
             flags: FeatureFlags {
