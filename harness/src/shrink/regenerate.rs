@@ -19,7 +19,7 @@ use crate::check::{self, NO_PANIC};
 /// Endings tried per cut and per choice of draws, after a step that drew (a hand was just
 /// dealt: where a new ending most often starts) and after any other step.
 const TRIES_AFTER_A_DRAW: u64 = 2048;
-const TRIES: u64 = 64;
+const TRIES: u64 = 512;
 /// Dispatches the pass may spend on generated endings, over all its tries.
 const MAX_DISPATCHES: usize = 4_000_000;
 
