@@ -83,18 +83,8 @@ impl PokerAction {
 
     /// The seat that speaks.
     pub fn seat(&self) -> u8 {
-        match *self {
-            PokerAction::SitDown { seat, .. }
-            | PokerAction::StandUp { seat }
-            | PokerAction::AddChips { seat, .. }
-            | PokerAction::SitOut { seat }
-            | PokerAction::SitIn { seat }
-            | PokerAction::Fold { seat }
-            | PokerAction::Check { seat }
-            | PokerAction::Call { seat }
-            | PokerAction::Bet { seat, .. }
-            | PokerAction::RaiseTo { seat, .. } => seat,
-        }
+        let mut copy = *self;
+        *copy.seat_mut()
     }
 
     /// The seat the action names, to renumber it.

@@ -45,12 +45,26 @@ pub(super) fn object_in_order(fields: &[(&str, Field<'_>)]) -> String {
 
 /// An object at `depth` whose fields keep the order given.
 fn ordered(out: &mut String, fields: &[(&str, Value)], depth: usize) {
+    object(
+        out,
+        fields.iter().map(|(name, value)| (*name, value)),
+        depth,
+    );
+}
+
+/// A non-empty object at `depth`, its fields in the order `fields` yields them.
+fn object<'a>(
+    out: &mut String,
+    fields: impl ExactSizeIterator<Item = (&'a str, &'a Value)>,
+    depth: usize,
+) {
+    let count = fields.len();
     out.push_str("{\n");
-    for (at, (name, value)) in fields.iter().enumerate() {
+    for (at, (name, value)) in fields.enumerate() {
         indent(out, depth + 1);
         key(out, name);
         write(out, value, depth + 1);
-        out.push_str(if at + 1 < fields.len() { ",\n" } else { "\n" });
+        out.push_str(if at + 1 < count { ",\n" } else { "\n" });
     }
     indent(out, depth);
     out.push('}');
@@ -80,17 +94,7 @@ fn write(out: &mut String, value: &Value, depth: usize) {
             out.push(']');
         }
         Value::Object(map) if map.is_empty() => out.push_str("{}"),
-        Value::Object(map) => {
-            out.push_str("{\n");
-            for (index, (name, item)) in map.iter().enumerate() {
-                indent(out, depth + 1);
-                key(out, name);
-                write(out, item, depth + 1);
-                out.push_str(if index + 1 < map.len() { ",\n" } else { "\n" });
-            }
-            indent(out, depth);
-            out.push('}');
-        }
+        Value::Object(map) => object(out, map.iter().map(|(k, v)| (k.as_str(), v)), depth),
         scalar => out.push_str(&scalar.to_string()),
     }
 }
