@@ -2,11 +2,11 @@
 //!
 //! Deleting steps cannot shorten a case whose steps set the stage for the next ones: remove
 //! an early poker hand and the button, the stacks and the order of play all move, so every
-//! later action is out of turn. This pass keeps the first `cut` steps (the seating, say),
-//! optionally with a later step's draws moved onto the last kept step (the failing hand's
-//! deck dealt one hand earlier), and asks the model's own bot for an ending shorter than
-//! the one it replaces. The bot acts on the state it sees, so its actions fit the new
-//! geometry. A generated case that breaks the same invariant goes through the same thorough
+//! later action is out of turn. This pass keeps the first `cut` steps (the seating, say)
+//! and asks the model's own bot for an ending shorter than the one it replaces, its steps
+//! drawing the case's later draws first (the failing hand's deck, dealt one hand earlier);
+//! when the last kept step dealt a hand, it may take a later deck instead. The bot acts on
+//! the state it sees, so its actions fit the new geometry. A generated case that breaks the same invariant goes through the same thorough
 //! replay as every other candidate. Each try draws from a stream keyed by the case's seed,
 //! the cut and the try's number, and the pass stops at [`MAX_DISPATCHES`], so it is as
 //! deterministic and bounded as the rest.
@@ -59,8 +59,9 @@ impl<M: Model> Stage<M> {
     }
 }
 
-/// Tries shorter endings after every cut, shortest prefix first; returns how many steps the
-/// first ending that still breaks the invariant saved (0 when none did).
+/// Tries shorter endings after every cut: first after the steps that drew (a hand was just
+/// dealt), shortest prefix first, then after the others. Returns how many steps the first
+/// ending that still breaks the invariant saved (0 when none did).
 pub(super) fn tails<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     let before = shrinker.len();
     let mut spent = 0usize;
