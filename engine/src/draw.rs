@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn scripted_draws_clamp_and_arrange_and_recorded_ones_replay() {
         let mut env = Env::new(1, crate::Bugs::NONE);
-        env.begin_step(&[Draw::Number(99), Draw::Order(vec![2, 0, 1])], true);
+        env.begin_step(&[Draw::Number(99), Draw::Order(vec![2, 0, 1])]);
         assert_eq!(env.fork(0).below(10), 9, "a scripted 99 clamps to 0..10");
         let mut items = ['a', 'b', 'c'];
         env.rng().shuffle(&mut items);
@@ -231,12 +231,12 @@ mod tests {
             [Draw::Number(9), Draw::Order(vec![2, 0, 1])]
         );
 
-        env.begin_step(&[], true);
+        env.begin_step(&[]);
         let mut fresh = [1, 2, 3, 4, 5, 6, 7];
         env.fork(7).shuffle(&mut fresh);
         let value = env.rng().below_u64(1 << 40);
         let drew = env.end_step();
-        env.begin_step(&drew, false);
+        env.begin_step(&drew);
         let mut again = [1, 2, 3, 4, 5, 6, 7];
         env.fork(8).shuffle(&mut again);
         assert_eq!(again, fresh);

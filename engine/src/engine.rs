@@ -194,9 +194,8 @@ impl<D: Domain> Engine<D> {
             self.record_draws();
         }
         self.poisoned = true;
-        let taping = self.tape.is_some();
-        if taping {
-            self.env.begin_step(draws, true);
+        if self.tape.is_some() {
+            self.env.begin_step(draws);
         }
         let start = self.events.len();
         self.env.set_now(self.actions.len() as u64);
@@ -207,7 +206,7 @@ impl<D: Domain> Engine<D> {
             self.dispatch_single(start)
         };
         self.step_ends.push(self.events.len());
-        if let (true, Some(tape)) = (taping, &mut self.tape) {
+        if let Some(tape) = &mut self.tape {
             tape.push(self.env.end_step());
         }
         self.poisoned = false;

@@ -82,12 +82,12 @@ impl Env {
         }
     }
 
-    /// Starts a step: `script` is what it draws first; draws are kept when `record`.
-    pub(crate) fn begin_step(&mut self, script: &[Draw], record: bool) {
+    /// Starts a step whose draws are kept: `script` is what it draws first.
+    pub(crate) fn begin_step(&mut self, script: &[Draw]) {
         self.script.clear();
         self.script.extend_from_slice(script);
         self.next = 0;
-        self.recorded = record.then(Vec::new);
+        self.recorded = Some(Vec::new());
     }
 
     /// Ends a step: what it drew, when draws were kept.
