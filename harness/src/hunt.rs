@@ -9,7 +9,7 @@ use std::time::Instant;
 use rewind_engine::{Bug, Bugs, Coverage, Model, run_seed};
 
 use crate::run::{RunCounts, RunSpec, run_once};
-use crate::shrink::shrink;
+use crate::shrink::shrink_failure;
 
 /// The outcome of hunting one bug from one master seed.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,14 +45,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
         };
         if let Some(failure) = run_once(&spec, &mut counts, &mut coverage, &mut spare) {
             let seconds = started.elapsed().as_secs_f64();
-            let shrunk = shrink::<M>(
-                &config,
-                spec.seed,
-                bugs,
-                failure.actions,
-                Vec::new(),
-                &failure.violation,
-            );
+            let shrunk = shrink_failure::<M>(&config, spec.seed, bugs, failure);
             return Hunt {
                 found: true,
                 runs: counts.runs,

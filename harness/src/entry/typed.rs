@@ -7,7 +7,7 @@ use rewind_engine::{Bug, Bugs, Log, LogError, Model, TypedLog};
 use super::config::{find_bug, parse_config, rerun_command};
 use super::{DomainEntry, DomainInfo, SimOutcome};
 use crate::hunt::{Hunt, hunt};
-use crate::shrink::{ShrinkReport, shrink};
+use crate::shrink::{ShrinkReport, shrink, shrink_failure};
 use crate::sim::{SimPlan, simulate};
 use crate::summary::{FailureReport, Summary};
 use crate::trace::{TraceOptions, trace};
@@ -62,14 +62,8 @@ impl<M: Model> DomainEntry for Entry<M> {
             if repeated || failures.len() >= FAILURES_REPORTED {
                 continue;
             }
-            let shrunk = shrink::<M>(
-                &config,
-                seed,
-                bugs,
-                failure.actions,
-                Vec::new(),
-                &failure.violation,
-            );
+            let found = failure.violation.clone();
+            let shrunk = shrink_failure::<M>(&config, seed, bugs, failure);
             let reproduce = rerun_command::<M>(program, plan, run, bug, &config);
             let typed = TypedLog::<M> {
                 seed,
@@ -84,7 +78,7 @@ impl<M: Model> DomainEntry for Entry<M> {
             failures.push(FailureReport {
                 run,
                 seed,
-                violation: failure.violation,
+                violation: found,
                 shrunk_from: shrunk.report.from,
                 shrunk_to: shrunk.report.to,
                 passes: shrunk.report.passes,
@@ -182,14 +176,7 @@ impl<M: Model> DomainEntry for Entry<M> {
             return Ok(None);
         };
         let config = M::Config::default();
-        let shrunk = shrink::<M>(
-            &config,
-            seed,
-            bugs,
-            failure.actions,
-            Vec::new(),
-            &failure.violation,
-        );
+        let shrunk = shrink_failure::<M>(&config, seed, bugs, failure);
         let planted = bug.map_or_else(String::new, |bug| {
             format!("{}={} ", crate::fuzz::BUG_VARIABLE, bug.name)
         });

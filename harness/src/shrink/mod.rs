@@ -19,6 +19,7 @@ mod simplify;
 use rewind_engine::{Bugs, Draw, Model, Violation};
 
 use crate::check::thorough;
+use crate::run::RunFailure;
 
 pub const MAX_ATTEMPTS: usize = 5_000;
 pub const MAX_ROUNDS: usize = 12;
@@ -88,6 +89,24 @@ impl<M: Model> Shrinker<'_, M> {
     fn out_of_attempts(&self) -> bool {
         self.attempts >= MAX_ATTEMPTS
     }
+}
+
+/// Shrinks a run that failed in simulation or fuzzing: its draws came from the seed, and the
+/// first replay writes them down.
+pub fn shrink_failure<M: Model>(
+    config: &M::Config,
+    seed: u64,
+    bugs: Bugs,
+    failure: RunFailure<M>,
+) -> Shrunk<M> {
+    shrink::<M>(
+        config,
+        seed,
+        bugs,
+        failure.actions,
+        Vec::new(),
+        &failure.violation,
+    )
 }
 
 /// Shrinks `actions` (with `draws`, what each step drew; empty for "from the seed"), which

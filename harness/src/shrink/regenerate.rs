@@ -65,18 +65,15 @@ impl<M: Model> Stage<M> {
 pub(super) fn tails<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     let before = shrinker.len();
     let mut spent = 0usize;
-    let cuts = 1..before.saturating_sub(1);
-    let after_draws = cuts
-        .clone()
-        .filter(|&cut| !shrinker.draws[cut - 1].is_empty());
-    let plan: Vec<(usize, u64)> = after_draws
-        .map(|cut| (cut, TRIES_AFTER_A_DRAW))
-        .chain(
-            cuts.filter(|&cut| shrinker.draws[cut - 1].is_empty())
-                .map(|cut| (cut, TRIES)),
-        )
-        .collect();
-    for (cut, tries) in plan {
+    let mut cuts: Vec<usize> = (1..before.saturating_sub(1)).collect();
+    // A stable sort: the cuts after a step that drew first, each group shortest first.
+    cuts.sort_by_key(|&cut| shrinker.draws[cut - 1].is_empty());
+    for cut in cuts {
+        let tries = if shrinker.draws[cut - 1].is_empty() {
+            TRIES
+        } else {
+            TRIES_AFTER_A_DRAW
+        };
         // The ending must be shorter than the one it replaces.
         let longest = before - cut - 1;
         for (kept, pool) in draw_choices(shrinker, cut) {
