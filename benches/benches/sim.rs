@@ -22,6 +22,7 @@ fn domain<M: Model>(c: &mut Criterion) {
         jobs,
         swarm: false,
         history_every: DEFAULT_HISTORY_EVERY,
+        faults: true,
     };
     let dispatches = simulate::<M>(&M::Config::default(), &plan(1), Bugs::NONE, &|_| {})
         .counts

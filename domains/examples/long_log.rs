@@ -30,7 +30,12 @@ fn main() {
         config: Default::default(),
         bug: None,
         found_by: format!("cargo run --release -p rewind-domains --example long_log -- {steps}"),
-        actions: engine.actions().to_vec(),
+        steps: engine
+            .actions()
+            .iter()
+            .cloned()
+            .map(rewind::Step::Act)
+            .collect(),
         draws: Vec::new(),
         violation: Violation {
             invariant: "none".into(),

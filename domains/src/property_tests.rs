@@ -2,7 +2,7 @@
 //! every sequence keeps every invariant and every generic check.
 
 use proptest::prelude::*;
-use rewind::proptest::{actions, check, config};
+use rewind::proptest::{check, config, steps};
 
 use crate::{accounts, payments, poker, poll, subscriptions};
 
@@ -12,8 +12,8 @@ macro_rules! every_invariant_holds {
         proptest! {
             #![proptest_config(config(128))]
             #[test]
-            fn $test(actions in actions::<$domain>(120)) {
-                check::<$domain>(&actions)?;
+            fn $test(sequence in steps::<$domain>(120)) {
+                check::<$domain>(&sequence)?;
             }
         }
     )*};

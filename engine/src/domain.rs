@@ -21,6 +21,9 @@ pub trait Domain: Sized + 'static {
     /// Whether [`Domain::react`] can return follow-up actions. Domains without reactors skip
     /// the scratch copy that makes a cascade atomic.
     const REACTS: bool = false;
+    /// Whether [`Domain::outbox`] can hold messages. Domains without asynchronous reactors
+    /// leave it false, and the harness never asks for their outbox.
+    const ASYNC: bool = false;
 
     /// Table settings (seats, blinds, choices offered); recorded in a log when not default.
     type Config: Clone + Debug + Default + PartialEq + Serialize + DeserializeOwned + Send + Sync;
@@ -84,6 +87,14 @@ pub trait Domain: Sized + 'static {
     /// Synchronous reactors: follow-up actions an applied event triggers, dispatched within
     /// the same atomic step. Only consulted when [`Domain::REACTS`] is true.
     fn react(_state: &Self::State, _event: &Self::Event, _out: &mut Vec<Self::Action>) {}
+
+    /// Asynchronous reactors: the messages waiting in `state`'s outbox, oldest first, each an
+    /// action that whatever delivers them (a relay, a queue, in tests the harness's simulated
+    /// bus) dispatches later. The outbox is part of the state, built by `apply`, so it
+    /// survives replay and restarts. Handling a message must take it out of the outbox (the
+    /// event that records it was handled does), and since a bus delivers at least once,
+    /// handling it again must do no harm. Only consulted when [`Domain::ASYNC`] is true.
+    fn outbox(_state: &Self::State, _out: &mut Vec<Self::Action>) {}
 
     /// Rewrites one stored action written under `schema` (older than [`Domain::SCHEMA`]) into
     /// the current shape, or says why it cannot. The default refuses every older schema.

@@ -213,6 +213,20 @@ impl<D: Domain> Engine<D> {
         outcome.map(|()| start..self.events.len())
     }
 
+    /// Crash recovery: replaces what the engine held in memory by what was read back from
+    /// storage, `events` (the whole event log, deserialized) and `state` (rebuilt from them
+    /// and the latest snapshot). The action log and step boundaries stay, so step `i` still
+    /// appended the same range of the log. `events` must be as long as the log it replaces.
+    pub fn recover(&mut self, events: Vec<D::Event>, state: D::State) {
+        debug_assert_eq!(
+            events.len(),
+            self.events.len(),
+            "a restart reads back every event"
+        );
+        self.events = events;
+        *self.state = state;
+    }
+
     /// Keeps, from the next step on, what each step draws from [`Env`] (earlier steps show
     /// none), so a failing run's log can store its randomness beside its actions.
     pub fn record_draws(&mut self) {

@@ -1,6 +1,6 @@
 //! What the harness needs to test a domain: a bot, invariants, coverage, planted bugs.
 
-use crate::{Bug, Bugs, Choices, Domain, Projection};
+use crate::{Bug, Bugs, Choices, Domain, Faults, Projection};
 use std::fmt::Debug;
 
 /// A named check that must hold after every dispatch, accepted or rejected. Checks cost
@@ -24,6 +24,11 @@ pub trait Model: Domain {
     /// The planted bugs this domain carries; `BUGS[i].id == BugId(i)`.
     const BUGS: &'static [Bug] = &[];
 
+    /// The delivery faults this domain claims to survive: which ones the harness's simulated
+    /// bus injects into its messages (see [`Faults`]). None by default, and then every message
+    /// is delivered at once, in order, exactly once.
+    const FAULTS: Faults = Faults::NONE;
+
     fn projections(config: &Self::Config, bugs: Bugs) -> Self::Projections;
 
     /// The bot: the next action in `state`. Besides sensible play it must produce invalid
@@ -35,6 +40,20 @@ pub trait Model: Domain {
     fn action_kind(action: &Self::Action) -> usize;
 
     fn invariants() -> &'static [Invariant<Self>];
+
+    /// Checks that must hold once the bus has drained at the end of a run, rather than after
+    /// every step: every activation sent exactly one email, no payment is left pending. The
+    /// harness delivers every message still waiting, in order, before it runs them. None by
+    /// default.
+    fn eventually() -> &'static [Invariant<Self>] {
+        &[]
+    }
+
+    /// Clears the parts of `state` a restart does not bring back (an in-memory cache). After a
+    /// simulated crash the state rebuilt from the serialized log must equal the state before
+    /// it with both cleared, and the run goes on from the rebuilt state, so losing those parts
+    /// must be survivable. Clears nothing by default: everything is durable.
+    fn forget_volatile(_state: &mut Self::State) {}
 
     /// Simpler variants of one action, simplest first, for the shrinker (smaller amounts,
     /// lower ids). None by default.

@@ -1,7 +1,13 @@
 //! The checks every domain gets besides its own invariants, and the thorough step-by-step
 //! replay that shrinking, `rewind replay` and the corpus suite use.
 
-use rewind_engine::{Bugs, Draw, Engine, Invariant, Model, Projection, Violation, project};
+use rewind_engine::{
+    Bugs, Coverage, Draw, Engine, Invariant, Model, Projection, Step, Violation, project,
+};
+
+use crate::world::{
+    OUTBOX_BOUNDED, Outcome, RESTART_REBUILDS_STATE, World, rebuilt_views, same_durable_state,
+};
 
 /// Names of the generic checks, as they appear in violations and corpus file names.
 pub const NO_PANIC: &str = "no_panic";
@@ -10,13 +16,15 @@ pub const REPLAY_REBUILDS_STATE: &str = "replay_rebuilds_state";
 pub const REDISPATCH_REPRODUCES_EVENTS: &str = "redispatch_reproduces_events";
 pub const PROJECTIONS_REBUILD: &str = "projections_rebuild_from_stream";
 
-/// All generic checks, for `rewind domains`.
-pub const GENERIC_CHECKS: [&str; 5] = [
+/// All generic checks, for `rewind domains`; the last two only for domains with an outbox.
+pub const GENERIC_CHECKS: [&str; 7] = [
     NO_PANIC,
     REJECT_CHANGES_NOTHING,
     REPLAY_REBUILDS_STATE,
     REDISPATCH_REPRODUCES_EVENTS,
     PROJECTIONS_REBUILD,
+    RESTART_REBUILDS_STATE,
+    OUTBOX_BOUNDED,
 ];
 
 /// Runs every invariant of `M`; the first that fails becomes a violation at `step`.
@@ -27,6 +35,12 @@ pub fn invariants<M: Model>(
     step: usize,
 ) -> Option<Violation> {
     invariants_of::<M>(M::invariants(), state, views, step)
+}
+
+/// Runs every `eventually` invariant of `M`, once the bus has drained; the violation's step
+/// is left for the caller to set.
+pub fn eventually<M: Model>(state: &M::State, views: &M::Projections) -> Option<Violation> {
+    invariants_of::<M>(M::eventually(), state, views, 0)
 }
 
 #[inline]
@@ -59,7 +73,7 @@ pub fn history<M: Model>(
 ) -> Option<Violation> {
     let last = engine.steps().saturating_sub(1);
     let replayed = Engine::<M>::replay_events(engine.config(), engine.bugs(), engine.events());
-    if replayed != *engine.state() {
+    if !same_durable_state::<M>(&replayed, engine.state()) {
         return Some(Violation {
             invariant: REPLAY_REBUILDS_STATE.into(),
             step: last,
@@ -101,39 +115,63 @@ fn first_difference<T: PartialEq>(a: &[T], b: &[T]) -> usize {
         .unwrap_or(a.len().min(b.len()))
 }
 
-/// The result of replaying a list of actions with every check after every step.
+/// The result of replaying a test case with every check after every step.
 pub struct Checked<M: Model> {
     pub engine: Engine<M>,
     pub views: M::Projections,
     pub violation: Option<Violation>,
+    /// `draws[i]`: what step `i` drew (nothing for a step that dispatched nothing), for every
+    /// step taken, the drain's included.
+    pub draws: Vec<Vec<Draw>>,
 }
 
-/// Replays `actions` from `seed` with `bugs` planted, checking after every step: the domain's
+/// Replays `steps` from `seed` with `bugs` planted, checking after every step: the domain's
 /// invariants, that a refused step changed nothing, that the step's events rebuild the state
-/// and are reproduced by re-deciding, and at the end the whole-history checks. Stops at the
-/// first violation. Used wherever the exact failing step matters more than speed.
+/// and are reproduced by re-deciding, that a restart rebuilds the state from the serialized
+/// log; then the bus drains and the `eventually` invariants and the whole-history checks
+/// run. Stops at the first violation. Used wherever the exact failing step matters more than
+/// speed.
 ///
 /// `draws[i]` is what step `i` draws (see [`Draw`]); a step past its end, or draws that run
-/// out, draw from the seed. The engine keeps what every step drew, so
-/// `checked.engine.draws()` is the run's randomness written down in full.
+/// out, draw from the seed. `checked.draws` is what every step drew: the run's randomness
+/// written down in full.
 pub fn thorough<M: Model>(
     config: &M::Config,
     seed: u64,
     bugs: Bugs,
-    actions: &[M::Action],
+    steps: &[Step<M::Action>],
     draws: &[Vec<Draw>],
 ) -> Checked<M> {
-    thorough_observed(config, seed, bugs, actions, draws, &mut |_| {})
+    thorough_observed(config, seed, bugs, steps, draws, &mut |_| {})
 }
 
 /// One step of a thorough replay, as [`thorough_observed`] shows it.
 pub struct StepView<'a, M: Model> {
+    /// The step's index in the case; the drain's deliveries come after the last.
     pub step: usize,
+    pub taken: &'a Step<M::Action>,
+    /// Whether the step is a delivery of the drain at the end of the run.
+    pub drained: bool,
     pub engine: &'a Engine<M>,
+    /// The events the step appended.
+    pub events: &'a [M::Event],
     pub views: &'a M::Projections,
-    /// Why the step was refused, if it was.
+    /// Why the step was refused (by the domain, or by the bus), if it was.
     pub refusal: Option<String>,
     pub violation: Option<&'a Violation>,
+}
+
+/// What [`thorough_observed`] carries from step to step.
+struct Replay<M: Model> {
+    engine: Engine<M>,
+    world: World<M>,
+    views: M::Projections,
+    /// The state rebuilt by applying each step's events, and an engine re-deciding each
+    /// dispatch, to compare with the live ones.
+    replica_state: M::State,
+    replica: Engine<M>,
+    coverage: Coverage,
+    drew: Vec<Vec<Draw>>,
 }
 
 /// [`thorough`], calling `observe` after every step (for traces).
@@ -141,74 +179,146 @@ pub fn thorough_observed<M: Model>(
     config: &M::Config,
     seed: u64,
     bugs: Bugs,
-    actions: &[M::Action],
+    steps: &[Step<M::Action>],
     draws: &[Vec<Draw>],
     observe: &mut dyn FnMut(StepView<'_, M>),
 ) -> Checked<M> {
-    let mut engine = Engine::<M>::new(config.clone(), seed, bugs);
-    engine.record_draws();
-    let mut views = M::projections(config, bugs);
-    let mut replica_state = M::initial(config, bugs);
-    let mut replica = Engine::<M>::new(config.clone(), seed, bugs);
-    replica.record_draws();
-    for (step, action) in actions.iter().enumerate() {
-        let scripted = draws.get(step).map_or(&[][..], Vec::as_slice);
-        let outcome = crate::panic::catch(|| {
-            let before = engine.state().clone();
-            let refusal = engine
-                .dispatch_scripted(action.clone(), scripted)
-                .err()
-                .map(|refusal| refusal.to_string());
-            let _ = replica.dispatch_scripted(action.clone(), scripted);
-            let found = step_checks(
-                &engine,
-                &before,
-                refusal.is_some(),
-                &mut replica_state,
-                &replica,
-                &mut views,
-                step,
-            );
-            (refusal, found)
-        });
+    let mut replay = Replay::<M> {
+        engine: Engine::new(config.clone(), seed, bugs),
+        world: World::new(true),
+        views: M::projections(config, bugs),
+        replica_state: M::initial(config, bugs),
+        replica: Engine::new(config.clone(), seed, bugs),
+        coverage: Coverage::new(0),
+        drew: Vec::with_capacity(steps.len()),
+    };
+    replay.engine.record_draws();
+    replay.replica.record_draws();
+    for (index, step) in steps.iter().enumerate() {
+        let scripted = draws.get(index).map_or(&[][..], Vec::as_slice);
+        if let Some(violation) = replay.step(index, step, scripted, false, observe) {
+            return replay.checked(Some(violation));
+        }
+    }
+    for _ in 0..crate::world::MAX_DRAIN {
+        let Some(step) = replay.world.next_to_drain(replay.engine.state()) else {
+            break;
+        };
+        if let Some(violation) = replay.step(steps.len(), &step, &[], true, observe) {
+            return replay.checked(Some(violation));
+        }
+    }
+    let Replay { engine, views, .. } = &replay;
+    let violation = crate::panic::catch(|| {
+        eventually::<M>(engine.state(), views)
+            .map(|found| Violation {
+                step: steps.len(),
+                ..found
+            })
+            .or_else(|| history(engine, views, true))
+    })
+    .unwrap_or_else(|message| {
+        Some(Violation {
+            invariant: NO_PANIC.into(),
+            step: steps.len(),
+            message,
+        })
+    });
+    replay.checked(violation)
+}
+
+impl<M: Model> Replay<M> {
+    fn checked(self, violation: Option<Violation>) -> Checked<M> {
+        Checked {
+            engine: self.engine,
+            views: self.views,
+            violation,
+            draws: self.drew,
+        }
+    }
+
+    /// Takes one step with every check after it, and shows it to `observe`.
+    fn step(
+        &mut self,
+        index: usize,
+        step: &Step<M::Action>,
+        scripted: &[Draw],
+        drained: bool,
+        observe: &mut dyn FnMut(StepView<'_, M>),
+    ) -> Option<Violation> {
+        let events_before = self.engine.events().len();
+        let dispatched_before = self.engine.steps();
+        let outcome = crate::panic::catch(|| self.checked_step(index, step, scripted));
+        let drew = match self.engine.steps() {
+            after if after > dispatched_before => self.engine.step_draws(after - 1).to_vec(),
+            _ => Vec::new(),
+        };
+        self.drew.push(drew);
         let (refusal, violation) = match outcome {
             Ok(found) => found,
             Err(message) => (
                 None,
                 Some(Violation {
                     invariant: NO_PANIC.into(),
-                    step,
+                    step: index,
                     message,
                 }),
             ),
         };
+        let events = self.engine.events().get(events_before..).unwrap_or(&[]);
         observe(StepView {
-            step,
-            engine: &engine,
-            views: &views,
+            step: index,
+            taken: step,
+            drained,
+            engine: &self.engine,
+            events,
+            views: &self.views,
             refusal,
             violation: violation.as_ref(),
         });
-        if violation.is_some() {
-            return Checked {
-                engine,
-                views,
-                violation,
-            };
-        }
+        violation
     }
-    let violation =
-        crate::panic::catch(|| history(&engine, &views, true)).unwrap_or_else(|message| {
-            Some(Violation {
-                invariant: NO_PANIC.into(),
-                step: actions.len(),
-                message,
-            })
-        });
-    Checked {
-        engine,
-        views,
-        violation,
+
+    fn checked_step(
+        &mut self,
+        index: usize,
+        step: &Step<M::Action>,
+        scripted: &[Draw],
+    ) -> (Option<String>, Option<Violation>) {
+        let before = self.engine.state().clone();
+        let taken = self
+            .world
+            .take(&mut self.engine, step, scripted, &mut self.coverage);
+        let at = |found: Violation| Violation {
+            step: index,
+            ..found
+        };
+        let refused = match taken {
+            Err(found) => return (None, Some(at(found))),
+            Ok(Outcome::NotTaken(reason)) => return (Some(reason), None),
+            Ok(Outcome::Restarted) => {
+                self.views = rebuilt_views::<M>(&self.engine);
+                self.replica_state.clone_from(self.engine.state());
+                let found = invariants::<M>(self.engine.state(), &self.views, index);
+                return (None, found);
+            }
+            Ok(Outcome::Dispatched(result)) => result.err().map(|refusal| refusal.to_string()),
+        };
+        if let Some(action) = step.action() {
+            let _ = self.replica.dispatch_scripted(action.clone(), scripted);
+        }
+        let dispatched = self.engine.steps() - 1;
+        let found = step_checks(
+            &self.engine,
+            &before,
+            refused.is_some(),
+            &mut self.replica_state,
+            &self.replica,
+            &mut self.views,
+            dispatched,
+        )
+        .map(at);
+        (refused, found)
     }
 }
 
@@ -233,7 +343,7 @@ fn step_checks<M: Model>(
         M::apply(replica_state, event);
         views.fold(event);
     }
-    if replica_state != engine.state() {
+    if !same_durable_state::<M>(replica_state, engine.state()) {
         return Some(Violation {
             invariant: REPLAY_REBUILDS_STATE.into(),
             step,

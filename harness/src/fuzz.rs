@@ -42,6 +42,7 @@ pub fn play_bytes<M: Model>(data: &[u8], bugs: Bugs) -> Played<M> {
         // sampled runs and to every shrink and corpus replay: here it would cost a third of
         // the exec/s (poll: 83K with it, 120K without, on a growing corpus).
         deep: false,
+        faults: true,
     };
     let mut counts = RunCounts::default();
     let mut coverage = Coverage::new(0);

@@ -31,7 +31,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
     let config = M::Config::default();
     let bugs = Bugs::NONE.with(bug.id);
     let mut counts = RunCounts::default();
-    let mut coverage = Coverage::new(M::COVERAGE.len());
+    let mut coverage = Coverage::new(crate::world::coverage_labels::<M>().len());
     let started = Instant::now();
     let mut spare = None;
     for run in 0..max_runs {
@@ -42,6 +42,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
             bugs,
             swarm: false,
             deep: false,
+            faults: true,
         };
         if let Some(failure) = run_once(&spec, &mut counts, &mut coverage, &mut spare) {
             let seconds = started.elapsed().as_secs_f64();
@@ -53,7 +54,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
                 seconds,
                 seconds_with_shrink: started.elapsed().as_secs_f64(),
                 invariant: Some(shrunk.violation.invariant),
-                shrunk_length: Some(shrunk.actions.len()),
+                shrunk_length: Some(shrunk.steps.len()),
             };
         }
     }

@@ -28,6 +28,7 @@ pub mod summary;
 mod test_domain;
 pub mod trace;
 pub mod view;
+pub mod world;
 
 pub use catalog::Catalog;
 pub use corpus_tests::CorpusTests;

@@ -1,19 +1,21 @@
-//! proptest glue: a `Strategy` of action sequences for any domain, built on the bot.
+//! proptest glue: a `Strategy` of test cases for any domain, built on the bot.
 //!
-//! proptest generates a vector of numbers; [`ReplayedChoices`] feeds it to the domain's bot,
-//! which plays it against the engine and yields the actions. When a property fails, proptest
-//! shrinks the vector (fewer numbers, each towards 0), and since a bot lists its simplest
-//! option first, the action sequence shrinks with it: shorter, simpler, still failing.
+//! proptest generates a vector of numbers; [`ReplayedChoices`] feeds it to the domain's bot
+//! (and, for a domain with an outbox, to the scheduler that delivers its messages late, out
+//! of order or twice, and crashes it), which plays it against the engine and yields the
+//! steps. When a property fails, proptest shrinks the vector (fewer numbers, each towards
+//! 0), and since a bot lists its simplest option first and the scheduler's lowest numbers
+//! mean "the bot acts", the case shrinks with it: shorter, simpler, still failing.
 //!
 //! A property test for your own domain is a few lines (`examples/shop/tests/properties.rs`
 //! in the repository is one). Here it is over any domain `M`:
 //!
 //! ```
 //! use proptest::prelude::*;
-//! use rewind_harness::proptest::{actions, check, config};
+//! use rewind_harness::proptest::{check, config, steps};
 //!
 //! fn keeps_every_invariant<M: rewind_engine::Model>() {
-//!     proptest!(config(32), |(sequence in actions::<M>(40))| {
+//!     proptest!(config(32), |(sequence in steps::<M>(40))| {
 //!         check::<M>(&sequence)?;
 //!     });
 //! }
@@ -22,7 +24,7 @@
 use ::proptest::collection::vec;
 use ::proptest::prelude::{Strategy, any};
 use ::proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestCaseError};
-use rewind_engine::{Bugs, Coverage, Model, ReplayedChoices};
+use rewind_engine::{Bugs, Coverage, Model, ReplayedChoices, Step};
 
 use crate::check::thorough;
 use crate::run::{RunCounts, RunSpec, play};
@@ -70,23 +72,29 @@ pub fn config(cases: u32) -> Config {
     }
 }
 
-/// Action sequences of up to `max_steps` actions that `M`'s bot plays on the correct rules.
-pub fn actions<M: Model>(max_steps: usize) -> impl Strategy<Value = Vec<M::Action>> {
-    actions_in(Setup::<M>::default(), max_steps)
+/// Cases of up to `max_steps` steps that `M`'s bot (and scheduler) plays on the correct
+/// rules.
+pub fn steps<M: Model>(max_steps: usize) -> impl Strategy<Value = Vec<Step<M::Action>>> {
+    steps_in(Setup::<M>::default(), max_steps)
 }
 
-/// [`actions`] in a given setup (the bot sees the state that setup's rules build).
-pub fn actions_in<M: Model>(
+/// [`steps`] in a given setup (the bot sees the state that setup's rules build).
+pub fn steps_in<M: Model>(
     setup: Setup<M>,
     max_steps: usize,
-) -> impl Strategy<Value = Vec<M::Action>> {
+) -> impl Strategy<Value = Vec<Step<M::Action>>> {
     let numbers = max_steps.saturating_mul(CHOICES_PER_STEP);
-    vec(any::<u32>(), 0..=numbers).prop_map(move |values| bot_actions(&setup, &values, max_steps))
+    vec(any::<u32>(), 0..=numbers).prop_map(move |values| bot_steps(&setup, &values, max_steps))
 }
 
-/// The actions `M`'s bot plays from `values` (through the same run loop as a simulation),
-/// ending when the values run out, at `max_steps`, or at the step that broke something.
-pub fn bot_actions<M: Model>(setup: &Setup<M>, values: &[u32], max_steps: usize) -> Vec<M::Action> {
+/// The steps `M`'s bot and scheduler play from `values` (through the same run loop as a
+/// simulation), ending when the values run out, at `max_steps`, or at the step that broke
+/// something.
+pub fn bot_steps<M: Model>(
+    setup: &Setup<M>,
+    values: &[u32],
+    max_steps: usize,
+) -> Vec<Step<M::Action>> {
     let spec = RunSpec::<M> {
         config: &setup.config,
         seed: setup.seed,
@@ -95,32 +103,36 @@ pub fn bot_actions<M: Model>(setup: &Setup<M>, values: &[u32], max_steps: usize)
         swarm: false,
         // Short runs, replayed again and again: check determinism on every one.
         deep: true,
+        faults: true,
     };
     let mut choices = ReplayedChoices::new(values);
     let mut counts = RunCounts::default();
     let played = play(&spec, &mut choices, &mut counts, &mut Coverage::new(0));
-    played.engine.actions().to_vec()
+    played.steps()
 }
 
-/// Replays `actions` on the correct rules with every check after every step (as the corpus
-/// does); a failure names the invariant, the step and the actions as JSON.
-pub fn check<M: Model>(actions: &[M::Action]) -> Result<(), TestCaseError> {
-    check_in(&Setup::<M>::default(), actions)
+/// Replays `steps` on the correct rules with every check after every step (as the corpus
+/// does); a failure names the invariant, the step and the steps as JSON.
+pub fn check<M: Model>(steps: &[Step<M::Action>]) -> Result<(), TestCaseError> {
+    check_in(&Setup::<M>::default(), steps)
 }
 
 /// [`check`] in a given setup.
-pub fn check_in<M: Model>(setup: &Setup<M>, actions: &[M::Action]) -> Result<(), TestCaseError> {
-    let checked = thorough::<M>(&setup.config, setup.seed, setup.bugs, actions, &[]);
+pub fn check_in<M: Model>(
+    setup: &Setup<M>,
+    steps: &[Step<M::Action>],
+) -> Result<(), TestCaseError> {
+    let checked = thorough::<M>(&setup.config, setup.seed, setup.bugs, steps, &[]);
     let Some(violation) = checked.violation else {
         return Ok(());
     };
-    let shown: Vec<String> = actions
+    let shown: Vec<String> = steps
         .iter()
         .take(violation.step + 1)
-        .map(|action| serde_json::to_string(action).expect("actions serialize to JSON"))
+        .map(|step| serde_json::to_string(step).expect("actions serialize to JSON"))
         .collect();
     Err(TestCaseError::fail(format!(
-        "{} `{}` broke at step {}: {}\nactions:\n  {}",
+        "{} `{}` broke at step {}: {}\nsteps:\n  {}",
         M::NAME,
         violation.invariant,
         violation.step,

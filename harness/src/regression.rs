@@ -17,7 +17,7 @@ use crate::check::thorough;
 /// Checks one decoded log; the error says what failed and how to look at it.
 /// `program` starts the `replay` command the error suggests.
 pub fn verify<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> Result<(), String> {
-    let clean = thorough::<M>(&log.config, log.seed, Bugs::NONE, &log.actions, &log.draws);
+    let clean = thorough::<M>(&log.config, log.seed, Bugs::NONE, &log.steps, &log.draws);
     if let Some(violation) = clean.violation {
         return Err(format!(
             "{file}: with no bug planted, `{}` broke at step {}: {}\n  look at it: {program} replay {file} --without-bug",
@@ -25,7 +25,7 @@ pub fn verify<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> Result<
         ));
     }
     let Some(bug) = log.bug else { return Ok(()) };
-    let planted = thorough::<M>(&log.config, log.seed, log.bugs(), &log.actions, &log.draws);
+    let planted = thorough::<M>(&log.config, log.seed, log.bugs(), &log.steps, &log.draws);
     let recorded = &log.violation;
     match planted.violation {
         Some(found) if found.invariant == recorded.invariant && found.step == recorded.step => {
@@ -59,6 +59,7 @@ pub fn deterministic<M: Model>() -> Result<(), String> {
         jobs,
         swarm: true,
         history_every: 1,
+        faults: true,
     };
     let config = M::Config::default();
     let one = simulate::<M>(&config, &plan(1), Bugs::NONE, &|_| {});

@@ -3,7 +3,7 @@
 //! every driver of [`Choices`]: ChaCha8 (simulation), fuzz bytes and replayed vectors.
 
 use rewind_engine::{
-    Bugs, Choices, Coverage, Engine, Model, Projection, RandomChoices, SeededRng, Violation,
+    Bugs, Choices, Coverage, Engine, Model, Projection, RandomChoices, SeededRng, Step, Violation,
 };
 
 use crate::check::{self, NO_PANIC};
@@ -24,6 +24,9 @@ pub struct RunSpec<'a, M: Model> {
     pub swarm: bool,
     /// Also re-dispatch the actions and rebuild the projections at the end of this run.
     pub deep: bool,
+    /// Inject the delivery faults the domain declares (only for domains with an outbox;
+    /// without faults, messages are delivered at once, in order, exactly once).
+    pub faults: bool,
 }
 
 /// Counts one or many runs add up.
@@ -47,10 +50,10 @@ impl RunCounts {
     }
 }
 
-/// A run that broke something: the violation and the actions up to and including it.
+/// A run that broke something: the violation and the steps up to and including it.
 pub struct RunFailure<M: Model> {
     pub violation: Violation,
-    pub actions: Vec<M::Action>,
+    pub steps: Vec<Step<M::Action>>,
 }
 
 /// The action kinds swarm mode leaves on for this run: each kind with even odds, never none.
@@ -102,16 +105,32 @@ pub fn run_once<M: Model>(
 pub struct Played<M: Model> {
     pub engine: Engine<M>,
     pub violation: Option<Violation>,
+    /// The steps taken, when the run went through a [`crate::world::World`]; otherwise every
+    /// step was an action, and the engine's action log is the case.
+    pub world_steps: Option<Vec<Step<M::Action>>>,
 }
 
 impl<M: Model> Played<M> {
-    /// The failure, with the actions up to and including the step that broke.
+    /// Every step taken: the user's actions and the world's.
+    pub fn steps(&self) -> Vec<Step<M::Action>> {
+        match &self.world_steps {
+            Some(steps) => steps.clone(),
+            None => self
+                .engine
+                .actions()
+                .iter()
+                .cloned()
+                .map(Step::Act)
+                .collect(),
+        }
+    }
+
+    /// The failure, with the steps up to and including the one that broke.
     pub fn failure(self) -> Option<RunFailure<M>> {
+        self.violation.as_ref()?;
+        let steps = self.steps();
         let violation = self.violation?;
-        Some(RunFailure {
-            violation,
-            actions: self.engine.actions().to_vec(),
-        })
+        Some(RunFailure { violation, steps })
     }
 }
 
@@ -137,6 +156,9 @@ fn play_on<M: Model>(
     counts: &mut RunCounts,
     coverage: &mut Coverage,
 ) -> Played<M> {
+    if M::ASYNC {
+        return crate::world::play(engine, spec, choices, counts, coverage);
+    }
     engine.reserve(spec.steps);
     let mut views = M::projections(spec.config, spec.bugs);
     let mask = swarm_mask::<M>(spec.seed, spec.swarm);
@@ -171,7 +193,11 @@ fn play_on<M: Model>(
             message,
         }),
     };
-    Played { engine, violation }
+    Played {
+        engine,
+        violation,
+        world_steps: None,
+    }
 }
 
 #[inline]

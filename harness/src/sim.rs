@@ -32,6 +32,8 @@ pub struct SimPlan {
     /// Every run replays its events at the end; runs whose index is a multiple of this also
     /// re-dispatch their actions and rebuild their projections (1: every run).
     pub history_every: u64,
+    /// Inject the delivery faults each domain declares (`--faults off` turns them off).
+    pub faults: bool,
 }
 
 /// What the runs added up to.
@@ -88,7 +90,7 @@ pub fn simulate<M: Model>(
     let last = first_failing.into_inner().min(batches.saturating_sub(1));
     let mut result = SimResult {
         counts: RunCounts::default(),
-        coverage: Coverage::new(M::COVERAGE.len()),
+        coverage: Coverage::new(crate::world::coverage_labels::<M>().len()),
         failures: Vec::new(),
         skipped: 0,
     };
@@ -118,7 +120,7 @@ fn play_batch<M: Model>(
 ) -> Batch<M> {
     let mut batch = Batch {
         counts: RunCounts::default(),
-        coverage: Coverage::new(M::COVERAGE.len()),
+        coverage: Coverage::new(crate::world::coverage_labels::<M>().len()),
         failures: Vec::new(),
     };
     let mut spare = None;
@@ -131,6 +133,7 @@ fn play_batch<M: Model>(
             bugs,
             swarm: plan.swarm,
             deep: run.is_multiple_of(plan.history_every.max(1)),
+            faults: plan.faults,
         };
         if let Some(failure) = run_once(&spec, &mut batch.counts, &mut batch.coverage, &mut spare) {
             batch.counts.failed += 1;

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use rewind_engine::{Bugs, Model, TypedLog};
 
 use crate::check::{StepView, thorough_observed};
+use crate::world::describe_step;
 
 #[derive(Clone, Debug, Default)]
 pub struct TraceOptions {
@@ -34,10 +35,10 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
     };
     let _ = writeln!(
         out,
-        "{file}\n{} · seed {} · {} actions · {planted}",
+        "{file}\n{} · seed {} · {} steps · {planted}",
         M::NAME,
         log.seed,
-        log.actions.len()
+        log.steps.len()
     );
     let _ = writeln!(out, "found by: {}", log.found_by);
     let v = &log.violation;
@@ -49,8 +50,8 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
 
     let end = options
         .to
-        .map_or(log.actions.len(), |to| (to + 1).min(log.actions.len()));
-    let actions = &log.actions[..end];
+        .map_or(log.steps.len(), |to| (to + 1).min(log.steps.len()));
+    let steps = &log.steps[..end];
     let show_state = |state: &M::State| {
         if options.raw {
             format!("{state:#?}")
@@ -79,21 +80,19 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
         &log.config,
         log.seed,
         bugs,
-        actions,
+        steps,
         &log.draws,
         &mut |view: StepView<'_, M>| {
-            let _ = writeln!(
-                out,
-                "step {:<4} {:?}",
-                view.step,
-                view.engine.actions()[view.step]
-            );
+            let _ = match view.drained {
+                true => writeln!(out, "drain      {}", describe_step(view.taken)),
+                false => writeln!(out, "step {:<4} {}", view.step, describe_step(view.taken)),
+            };
             match &view.refusal {
                 Some(reason) => {
                     let _ = writeln!(out, "           refused: {reason}");
                 }
                 None => {
-                    for event in view.engine.step_events(view.step) {
+                    for event in view.events {
                         let _ = writeln!(out, "           → {}", show_event(event));
                     }
                 }
@@ -117,12 +116,12 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
         },
     );
     if checked.violation.is_none() {
-        let _ = writeln!(out, "\nno invariant broke in {} steps", actions.len());
+        let _ = writeln!(out, "\nno invariant broke in {} steps", steps.len());
     }
     let _ = writeln!(
         out,
         "\nstate after step {}:\n{last_state}",
-        actions.len().saturating_sub(1)
+        steps.len().saturating_sub(1)
     );
     let _ = writeln!(out, "projections:\n{last_views}");
     out

@@ -4,19 +4,19 @@
 use proptest::test_runner::{TestError, TestRunner};
 use rewind::harness::check::thorough;
 use rewind::harness::shrink::shrink;
-use rewind::proptest::{Setup, actions_in, bot_actions, check_in, config};
-use rewind::{BugId, Bugs};
+use rewind::proptest::{Setup, bot_steps, check_in, config, steps_in};
+use rewind::{BugId, Bugs, Step};
 
 use super::{Poll, PollAction, SECOND_VOTE_COUNTS, VOTE_AFTER_CLOSE_ACCEPTED};
 
 /// Runs the property with `bug` planted from a fixed seed; the shrunk failing sequence.
-fn find_planted(bug: BugId) -> (String, Vec<PollAction>) {
+fn find_planted(bug: BugId) -> (String, Vec<Step<PollAction>>) {
     let setup = Setup::<Poll> {
         bugs: Bugs::NONE.with(bug),
         ..Setup::default()
     };
     let mut runner = TestRunner::new(config(256));
-    let strategy = actions_in(setup.clone(), 120);
+    let strategy = steps_in(setup.clone(), 120);
     match runner.run(&strategy, |actions| check_in(&setup, &actions)) {
         Err(TestError::Fail(reason, minimal)) => (reason.to_string(), minimal),
         other => panic!("proptest did not find the planted bug: {other:?}"),
@@ -32,8 +32,8 @@ fn proptest_finds_a_second_vote_and_shrinks_it() {
     assert!((3..=4).contains(&minimal.len()), "{minimal:?}");
     let voters: Vec<_> = minimal
         .iter()
-        .filter_map(|action| match action {
-            PollAction::Vote { voter, .. } => Some(*voter),
+        .filter_map(|step| match step {
+            Step::Act(PollAction::Vote { voter, .. }) => Some(*voter),
             _ => None,
         })
         .collect();
@@ -64,10 +64,10 @@ fn proptest_finds_a_vote_after_close_and_rewinds_shrinker_finishes_it() {
         &violation,
     );
     assert_eq!(
-        shrunk.actions.len(),
+        shrunk.steps.len(),
         3,
         "from {minimal:?} to {:?}",
-        shrunk.actions
+        shrunk.steps
     );
     assert_eq!(shrunk.violation.invariant, "closed_poll_accepts_nothing");
 }
@@ -75,8 +75,8 @@ fn proptest_finds_a_vote_after_close_and_rewinds_shrinker_finishes_it() {
 #[test]
 fn the_vector_drives_the_bot_and_running_out_ends_the_sequence() {
     let setup = Setup::<Poll>::default();
-    assert!(bot_actions(&setup, &[], 10).is_empty());
-    let some = bot_actions(&setup, &[0; 12], 10);
+    assert!(bot_steps(&setup, &[], 10).is_empty());
+    let some = bot_steps(&setup, &[0; 12], 10);
     assert!(!some.is_empty() && some.len() <= 10, "{some:?}");
-    assert_eq!(some, bot_actions(&setup, &[0; 12], 10), "deterministic");
+    assert_eq!(some, bot_steps(&setup, &[0; 12], 10), "deterministic");
 }

@@ -29,7 +29,7 @@ pub fn upcast_action(schema: u32, mut action: Value) -> Result<Value, String> {
 
 #[cfg(test)]
 mod tests {
-    use rewind::{Domain, Log};
+    use rewind::{Domain, Log, Step};
     use serde_json::json;
 
     use super::super::{SubscriptionAction, Subscriptions};
@@ -87,12 +87,12 @@ mod tests {
         let log = Log::parse("old.json", &text).expect("parses");
         let typed = log.decode::<Subscriptions>("old.json").expect("upcasts");
         assert_eq!(
-            typed.actions,
-            [SubscriptionAction::Subscribe {
+            typed.steps,
+            [Step::Act(SubscriptionAction::Subscribe {
                 sub: 0,
                 plan_cents: 1000,
                 currency: Currency::Usd
-            }]
+            })]
         );
     }
 
@@ -107,11 +107,11 @@ mod tests {
         assert_eq!(log.schema, 1);
         let typed = log.decode::<Subscriptions>(file).expect("upcasts");
         assert!(matches!(
-            typed.actions[0],
-            SubscriptionAction::Subscribe {
+            typed.steps[0],
+            Step::Act(SubscriptionAction::Subscribe {
                 currency: Currency::Usd,
                 ..
-            }
+            })
         ));
     }
 

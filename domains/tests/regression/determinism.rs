@@ -36,6 +36,7 @@ fn plan(jobs: usize, first_run: u64, end_run: u64) -> SimPlan {
         jobs,
         swarm: true,
         history_every: 1,
+        faults: true,
     }
 }
 

@@ -13,16 +13,18 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{Bug, Bugs, Draw, Model, StableHasher};
+use crate::{Bug, Bugs, Draw, Model, RawStep, StableHasher, Step};
 
 pub use draws::StepDraws;
 
 /// The `format` every log is written with; bumped when the log's own layout changes.
-/// Format 2 added `draws`, the randomness each step drew.
-pub const LOG_FORMAT: &str = "rewind-log/2";
+/// Format 2 added `draws`, the randomness each step drew; format 3 added the world's steps
+/// among the actions (`{"deliver": ..}`, `{"redeliver": ..}`, `"restart"`, see [`Step`]).
+pub const LOG_FORMAT: &str = "rewind-log/3";
 /// The formats still read: format 1 is format 2 without `draws` (every step draws from the
-/// seed, as it did when the log was written), so it replays unchanged.
-const READ_FORMATS: [&str; 2] = ["rewind-log/1", LOG_FORMAT];
+/// seed, as it did when the log was written), and format 2 is format 3 with only actions, so
+/// both replay unchanged.
+const READ_FORMATS: [&str; 3] = ["rewind-log/1", "rewind-log/2", LOG_FORMAT];
 
 /// What broke, as recorded when the log was written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,9 +64,10 @@ pub struct TypedLog<D: Model> {
     pub config: D::Config,
     pub bug: Option<&'static Bug>,
     pub found_by: String,
-    pub actions: Vec<D::Action>,
+    /// The actions, and the world's steps among them (stored under `actions`).
+    pub steps: Vec<Step<D::Action>>,
     /// `draws[i]`: what step `i` drew (empty when it drew nothing, or drew from the seed).
-    /// Either empty or as long as `actions`.
+    /// Either empty or as long as `steps`.
     pub draws: Vec<Vec<Draw>>,
     pub violation: Violation,
 }
@@ -78,7 +81,7 @@ impl<D: Model> Clone for TypedLog<D> {
             config: self.config.clone(),
             bug: self.bug,
             found_by: self.found_by.clone(),
-            actions: self.actions.clone(),
+            steps: self.steps.clone(),
             draws: self.draws.clone(),
             violation: self.violation.clone(),
         }
@@ -92,7 +95,7 @@ impl<D: Model> fmt::Debug for TypedLog<D> {
             .field("config", &self.config)
             .field("bug", &self.bug)
             .field("found_by", &self.found_by)
-            .field("actions", &self.actions)
+            .field("steps", &self.steps)
             .field("draws", &self.draws)
             .field("violation", &self.violation)
             .finish()
@@ -157,9 +160,9 @@ impl Log {
             bug: typed.bug.map(|bug| bug.name.to_string()),
             found_by: typed.found_by.clone(),
             actions: typed
-                .actions
+                .steps
                 .iter()
-                .map(|action| serde_json::to_value(action).expect("actions serialize to JSON"))
+                .map(|step| serde_json::to_value(step).expect("actions serialize to JSON"))
                 .collect(),
             draws: draws::by_step(&typed.draws),
             violation: typed.violation.clone(),
@@ -278,24 +281,42 @@ impl Log {
                 )
             })?),
         };
-        let mut actions = Vec::with_capacity(self.actions.len());
+        let world_steps = self.format == LOG_FORMAT;
+        let mut steps = Vec::with_capacity(self.actions.len());
         for (index, raw) in self.actions.iter().enumerate() {
             let field = format!("actions[{index}]");
-            let mut raw = raw.clone();
-            if self.schema < D::SCHEMA {
-                raw =
-                    D::upcast_action(self.schema, raw).map_err(|problem| error(&field, problem))?;
-            }
-            let action = serde_json::from_value(raw).map_err(|e| error(&field, e.to_string()))?;
-            actions.push(action);
+            let step = if world_steps {
+                RawStep::read(raw)
+            } else {
+                RawStep::Act(raw)
+            };
+            let action = match step {
+                RawStep::Act(json) | RawStep::Deliver(json) | RawStep::Redeliver(json) => {
+                    let mut json = json.clone();
+                    if self.schema < D::SCHEMA {
+                        json = D::upcast_action(self.schema, json)
+                            .map_err(|problem| error(&field, problem))?;
+                    }
+                    let action: D::Action =
+                        serde_json::from_value(json).map_err(|e| error(&field, e.to_string()))?;
+                    Some(action)
+                }
+                RawStep::Restart => None,
+            };
+            steps.push(match (step, action) {
+                (RawStep::Act(_), Some(action)) => Step::Act(action),
+                (RawStep::Deliver(_), Some(message)) => Step::Deliver(message),
+                (RawStep::Redeliver(_), Some(message)) => Step::Redeliver(message),
+                _ => Step::Restart,
+            });
         }
         Ok(TypedLog {
             seed: self.seed,
             config,
             bug,
             found_by: self.found_by.clone(),
-            draws: draws::per_step(&self.draws, actions.len()),
-            actions,
+            draws: draws::per_step(&self.draws, steps.len()),
+            steps,
             violation: self.violation.clone(),
         })
     }

@@ -1,7 +1,7 @@
 //! `Log`: build → JSON → parse → decode round-trips; decode errors name the file and the
 //! field; hashes and file names depend on what the log means, not who found it.
 
-use rewind_engine::{Bugs, LOG_FORMAT, Log, LogError, TypedLog, Violation};
+use rewind_engine::{Bugs, LOG_FORMAT, Log, LogError, Step, TypedLog, Violation};
 use serde_json::{Map, Value, json};
 
 use crate::counter::{Counter, CounterAction};
@@ -17,16 +17,16 @@ fn typed() -> TypedLog<Ledger> {
         config: LedgerConfig { accounts: 6 },
         bug: Some(&BUGS[1]),
         found_by: "rewind sim ledger --seed 1 --bug withdraw_ignored".to_string(),
-        actions: vec![
-            LedgerAction::Deposit {
+        steps: vec![
+            Step::Act(LedgerAction::Deposit {
                 account: 5,
                 amount: 10,
-            },
-            LedgerAction::Stamp,
-            LedgerAction::Withdraw {
+            }),
+            Step::Act(LedgerAction::Stamp),
+            Step::Act(LedgerAction::Withdraw {
                 account: 5,
                 amount: 4,
-            },
+            }),
         ],
         draws: Vec::new(),
         violation: Violation {
@@ -89,11 +89,11 @@ fn a_log_round_trips_through_json() {
     assert_eq!(decoded.bug, typed.bug);
     assert_eq!(decoded.bugs(), Bugs::NONE.with(WITHDRAW_IGNORED));
     assert_eq!(decoded.found_by, typed.found_by);
-    assert_eq!(decoded.actions, typed.actions);
+    assert_eq!(decoded.steps, typed.steps);
     assert_eq!(decoded.violation, typed.violation);
     // `Ledger` is a bare unit struct: a typed log is Clone and Debug all the same.
     let copy = decoded.clone();
-    assert_eq!(copy.actions, decoded.actions);
+    assert_eq!(copy.steps, decoded.steps);
     assert!(format!("{copy:?}").contains("withdraw_ignored"));
 }
 
@@ -126,7 +126,7 @@ fn a_default_config_and_no_bug_are_left_out() {
 fn to_json_is_stable_pretty_and_in_a_fixed_key_order() {
     let log = log();
     let expected = r#"{
-  "format": "rewind-log/2",
+  "format": "rewind-log/3",
   "domain": "ledger",
   "schema": 2,
   "seed": 18446744073709551614,
@@ -167,7 +167,7 @@ fn to_json_is_stable_pretty_and_in_a_fixed_key_order() {
         "found_by": "rewind sim ledger --seed 1 --bug withdraw_ignored",
         "bug": "withdraw_ignored", "config": {"accounts": 6},
         "seed": 18446744073709551614, "schema": 2, "domain": "ledger",
-        "format": "rewind-log/2"}"#;
+        "format": "rewind-log/3"}"#;
     assert_eq!(Log::parse(FILE, shuffled).unwrap().to_json(), expected);
     assert_eq!(Log::parse(FILE, expected).unwrap().to_json(), expected);
 }
@@ -200,13 +200,13 @@ fn an_older_schema_is_upcast_by_the_domain() {
         .decode::<Ledger>(FILE)
         .unwrap();
     assert_eq!(
-        decoded.actions,
+        decoded.steps,
         [
-            LedgerAction::Deposit {
+            Step::Act(LedgerAction::Deposit {
                 account: 1,
                 amount: 25
-            },
-            LedgerAction::Stamp
+            }),
+            Step::Act(LedgerAction::Stamp)
         ]
     );
     // The same action under the current schema is not rewritten: `cents` is unknown there.
@@ -231,7 +231,7 @@ fn the_default_upcaster_refuses_older_schemas() {
         config: (),
         bug: None,
         found_by: "test".to_string(),
-        actions: vec![CounterAction::Add { by: 2 }],
+        steps: vec![Step::Act(CounterAction::Add { by: 2 })],
         draws: Vec::new(),
         violation: Violation {
             invariant: "no_panic".to_string(),
@@ -241,7 +241,7 @@ fn the_default_upcaster_refuses_older_schemas() {
     };
     let mut log = Log::new(&typed);
     assert_eq!(log.config, None, "the unit config is the default");
-    assert_eq!(log.decode::<Counter>(FILE).unwrap().actions, typed.actions);
+    assert_eq!(log.decode::<Counter>(FILE).unwrap().steps, typed.steps);
     log.schema = 2;
     let error = decode_error::<Counter>(&log);
     assert_field(

@@ -93,6 +93,11 @@ pub struct SimArgs {
     /// Switch a random subset of action kinds off in each run.
     #[arg(long)]
     pub swarm: bool,
+    /// Inject the delivery faults a domain with an outbox declares: late, out-of-order and
+    /// repeated messages, and crashes. `off` delivers every message at once, in order, once.
+    #[arg(long, default_value = "on", value_name = "on|off", action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub faults: bool,
     /// Re-dispatch and rebuild projections at the end of every Nth run (every run replays
     /// its events); 1 checks every run.
     #[arg(long, default_value_t = crate::sim::DEFAULT_HISTORY_EVERY, value_parser = clap::value_parser!(u64).range(1..))]

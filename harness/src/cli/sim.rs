@@ -52,6 +52,7 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
         jobs,
         swarm: args.swarm,
         history_every: args.history_every,
+        faults: args.faults,
     };
     let mut found = Found::Nothing;
     let mut reported = Vec::new();

@@ -70,7 +70,7 @@ impl<M: Model> DomainEntry for Entry<M> {
                 config: config.clone(),
                 bug,
                 found_by: reproduce.clone(),
-                actions: shrunk.actions,
+                steps: shrunk.steps,
                 draws: shrunk.draws,
                 violation: shrunk.violation,
             };
@@ -143,14 +143,14 @@ impl<M: Model> DomainEntry for Entry<M> {
             &typed.config,
             typed.seed,
             typed.bugs(),
-            typed.actions.clone(),
+            typed.steps.clone(),
             typed.draws.clone(),
             &typed.violation,
         );
         let found_by = format!("{program} shrink {file} (from: {})", typed.found_by);
         let smaller = TypedLog::<M> {
             found_by,
-            actions: shrunk.actions,
+            steps: shrunk.steps,
             draws: shrunk.draws,
             violation: shrunk.violation,
             ..typed
@@ -188,7 +188,7 @@ impl<M: Model> DomainEntry for Entry<M> {
                 "{planted}cargo +nightly fuzz run {}: artifact {artifact}",
                 M::NAME
             ),
-            actions: shrunk.actions,
+            steps: shrunk.steps,
             draws: shrunk.draws,
             violation: shrunk.violation,
         };

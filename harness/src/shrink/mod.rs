@@ -16,7 +16,7 @@ mod remove;
 mod renumber;
 mod simplify;
 
-use rewind_engine::{Bugs, Draw, Model, Violation};
+use rewind_engine::{Bugs, Draw, Model, Step, Violation};
 
 use crate::check::thorough;
 use crate::run::RunFailure;
@@ -35,10 +35,10 @@ pub struct ShrinkReport {
     pub reproduced: bool,
 }
 
-/// A shrunk test case: the actions, what each step drew, and the violation they give.
+/// A shrunk test case: the steps, what each drew, and the violation they give.
 pub struct Shrunk<M: Model> {
-    pub actions: Vec<M::Action>,
-    /// `draws[i]`: what step `i` drew; as long as `actions`.
+    pub steps: Vec<Step<M::Action>>,
+    /// `draws[i]`: what step `i` drew; as long as `steps`.
     pub draws: Vec<Vec<Draw>>,
     pub violation: Violation,
     pub report: ShrinkReport,
@@ -51,7 +51,7 @@ struct Shrinker<'a, M: Model> {
     bugs: Bugs,
     invariant: String,
     attempts: usize,
-    actions: Vec<M::Action>,
+    steps: Vec<Step<M::Action>>,
     draws: Vec<Vec<Draw>>,
     violation: Violation,
 }
@@ -59,31 +59,29 @@ struct Shrinker<'a, M: Model> {
 impl<M: Model> Shrinker<'_, M> {
     /// Replays a candidate; when it still breaks the same invariant it becomes the current
     /// case, cut after its failing step and with the draws its steps actually made.
-    fn accept(&mut self, actions: Vec<M::Action>, draws: &[Vec<Draw>]) -> bool {
+    fn accept(&mut self, steps: Vec<Step<M::Action>>, draws: &[Vec<Draw>]) -> bool {
         if self.attempts >= MAX_ATTEMPTS {
             return false;
         }
         self.attempts += 1;
-        let checked = thorough::<M>(self.config, self.seed, self.bugs, &actions, draws);
+        let checked = thorough::<M>(self.config, self.seed, self.bugs, &steps, draws);
         let Some(violation) = checked
             .violation
             .filter(|violation| violation.invariant == self.invariant)
         else {
             return false;
         };
-        let end = (violation.step + 1).min(actions.len());
-        let drew = checked.engine.draws().unwrap_or_default();
-        self.draws = (0..end)
-            .map(|step| drew.get(step).cloned().unwrap_or_default())
-            .collect();
-        self.actions = actions;
-        self.actions.truncate(end);
+        let end = (violation.step + 1).min(steps.len());
+        self.draws = checked.draws;
+        self.draws.resize(end, Vec::new());
+        self.steps = steps;
+        self.steps.truncate(end);
         self.violation = violation;
         true
     }
 
     fn len(&self) -> usize {
-        self.actions.len()
+        self.steps.len()
     }
 
     fn out_of_attempts(&self) -> bool {
@@ -103,19 +101,19 @@ pub fn shrink_failure<M: Model>(
         config,
         seed,
         bugs,
-        failure.actions,
+        failure.steps,
         Vec::new(),
         &failure.violation,
     )
 }
 
-/// Shrinks `actions` (with `draws`, what each step drew; empty for "from the seed"), which
+/// Shrinks `steps` (with `draws`, what each step drew; empty for "from the seed"), which
 /// broke `target` from `seed` with `bugs` planted.
 pub fn shrink<M: Model>(
     config: &M::Config,
     seed: u64,
     bugs: Bugs,
-    actions: Vec<M::Action>,
+    steps: Vec<Step<M::Action>>,
     draws: Vec<Vec<Draw>>,
     target: &Violation,
 ) -> Shrunk<M> {
@@ -125,22 +123,22 @@ pub fn shrink<M: Model>(
         bugs,
         invariant: target.invariant.clone(),
         attempts: 0,
-        actions: Vec::new(),
+        steps: Vec::new(),
         draws: Vec::new(),
         violation: target.clone(),
     };
     let mut report = ShrinkReport {
-        from: actions.len(),
+        from: steps.len(),
         ..ShrinkReport::default()
     };
-    if !shrinker.accept(actions.clone(), &draws) {
-        report.to = actions.len();
+    if !shrinker.accept(steps.clone(), &draws) {
+        report.to = steps.len();
         report.attempts = shrinker.attempts;
         report
             .passes
             .push("the failure did not reproduce step by step; kept the run as it was".into());
         return Shrunk {
-            actions,
+            steps,
             draws,
             violation: target.clone(),
             report,
@@ -192,7 +190,7 @@ pub fn shrink<M: Model>(
     report.to = shrinker.len();
     report.attempts = shrinker.attempts;
     Shrunk {
-        actions: shrinker.actions,
+        steps: shrinker.steps,
         draws: shrinker.draws,
         violation: shrinker.violation,
         report,

@@ -10,8 +10,11 @@
 //! replay as every other candidate. Each try draws from a stream keyed by the case's seed,
 //! the cut and the try's number, and the pass stops at [`MAX_DISPATCHES`], so it is as
 //! deterministic and bounded as the rest.
+//!
+//! Only for domains without an outbox: an ending there would need the scheduler's faults
+//! too, and the removal passes already drop the faults a case does not need.
 
-use rewind_engine::{Draw, Engine, Model, Projection, RandomChoices, run_seed, splitmix64};
+use rewind_engine::{Draw, Engine, Model, Projection, RandomChoices, Step, run_seed, splitmix64};
 
 use super::Shrinker;
 use crate::check::{self, NO_PANIC};
@@ -30,11 +33,11 @@ struct Stage<M: Model> {
 }
 
 impl<M: Model> Stage<M> {
-    /// Replays `actions` with `draws`; `None` when any step breaks an invariant or panics
-    /// (the prefix must be clean for an ending to be the thing that breaks).
+    /// Replays `steps` (all actions) with `draws`; `None` when any step breaks an invariant
+    /// or panics (the prefix must be clean for an ending to be the thing that breaks).
     fn replay(
         shrinker: &Shrinker<'_, M>,
-        actions: &[M::Action],
+        steps: &[Step<M::Action>],
         draws: &[Vec<Draw>],
     ) -> Option<Self> {
         crate::panic::catch(|| {
@@ -42,7 +45,10 @@ impl<M: Model> Stage<M> {
                 Engine::<M>::new(shrinker.config.clone(), shrinker.seed, shrinker.bugs);
             engine.record_draws();
             let mut views = M::projections(shrinker.config, shrinker.bugs);
-            for (step, (action, drew)) in actions.iter().zip(draws).enumerate() {
+            for (step, (taken, drew)) in steps.iter().zip(draws).enumerate() {
+                let Step::Act(action) = taken else {
+                    return None;
+                };
                 if let Ok(range) = engine.dispatch_scripted(action.clone(), drew) {
                     for event in &engine.events()[range] {
                         views.fold(event);
@@ -63,6 +69,9 @@ impl<M: Model> Stage<M> {
 /// dealt), shortest prefix first, then after the others. Returns how many steps the first
 /// ending that still breaks the invariant saved (0 when none did).
 pub(super) fn tails<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
+    if M::ASYNC {
+        return 0;
+    }
     let before = shrinker.len();
     let mut spent = 0usize;
     let mut cuts: Vec<usize> = (1..before.saturating_sub(1)).collect();
@@ -77,7 +86,7 @@ pub(super) fn tails<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
         // The ending must be shorter than the one it replaces.
         let longest = before - cut - 1;
         for (kept, pool) in draw_choices(shrinker, cut) {
-            let Some(stage) = Stage::replay(shrinker, &shrinker.actions[..cut], &kept) else {
+            let Some(stage) = Stage::replay(shrinker, &shrinker.steps[..cut], &kept) else {
                 continue;
             };
             for attempt in 0..tries {
@@ -90,11 +99,11 @@ pub(super) fn tails<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
                 let Some((ending, drew)) = ending else {
                     continue;
                 };
-                let mut actions = shrinker.actions[..cut].to_vec();
-                actions.extend(ending);
+                let mut steps = shrinker.steps[..cut].to_vec();
+                steps.extend(ending.into_iter().map(Step::Act));
                 let mut draws = kept.clone();
                 draws.extend(drew);
-                if shrinker.accept(actions, &draws) {
+                if shrinker.accept(steps, &draws) {
                     return before - shrinker.len();
                 }
             }

@@ -1,6 +1,6 @@
 //! Removal passes: blocks of neighbouring steps, and pairs of steps apart.
 
-use rewind_engine::{Draw, Model};
+use rewind_engine::{Draw, Model, Step};
 
 use super::Shrinker;
 
@@ -11,19 +11,19 @@ const EVERY_OFFSET_UP_TO: usize = 16;
 /// Pairs of steps apart are tried only on cases this short: the pass is quadratic.
 const PAIRS_UP_TO: usize = 24;
 
-/// The actions and draws of the case without steps `start..end`.
+/// The steps and draws of the case without steps `start..end`.
 fn without<M: Model>(
     shrinker: &Shrinker<'_, M>,
     start: usize,
     end: usize,
-) -> (Vec<M::Action>, Vec<Vec<Draw>>) {
-    let mut actions = Vec::with_capacity(shrinker.len());
-    actions.extend_from_slice(&shrinker.actions[..start]);
-    actions.extend_from_slice(&shrinker.actions[end..]);
+) -> (Vec<Step<M::Action>>, Vec<Vec<Draw>>) {
+    let mut steps = Vec::with_capacity(shrinker.len());
+    steps.extend_from_slice(&shrinker.steps[..start]);
+    steps.extend_from_slice(&shrinker.steps[end..]);
     let mut draws = Vec::with_capacity(shrinker.len());
     draws.extend_from_slice(&shrinker.draws[..start]);
     draws.extend_from_slice(&shrinker.draws[end..]);
-    (actions, draws)
+    (steps, draws)
 }
 
 /// Tries the case without steps `start..end`. A step often draws for what comes after it
@@ -31,8 +31,8 @@ fn without<M: Model>(
 /// failure and a step of the block drew, it also tries the step before the block taking
 /// over the block's last draws: the hand after the block keeps its cards.
 fn try_without<M: Model>(shrinker: &mut Shrinker<'_, M>, start: usize, end: usize) -> bool {
-    let (actions, mut draws) = without(shrinker, start, end);
-    if shrinker.accept(actions.clone(), &draws) {
+    let (steps, mut draws) = without(shrinker, start, end);
+    if shrinker.accept(steps.clone(), &draws) {
         return true;
     }
     let Some(carried) = shrinker.draws[start..end]
@@ -46,7 +46,7 @@ fn try_without<M: Model>(shrinker: &mut Shrinker<'_, M>, start: usize, end: usiz
         return false;
     }
     draws[start - 1].clone_from(carried);
-    shrinker.accept(actions, &draws)
+    shrinker.accept(steps, &draws)
 }
 
 /// Removes blocks of halving size wherever the failure survives without them; returns how
@@ -83,10 +83,10 @@ pub(super) fn pairs<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
         let mut second = first + 2;
         let mut removed = false;
         while second < shrinker.len() && !shrinker.out_of_attempts() {
-            let (mut actions, mut draws) = without(shrinker, second, second + 1);
-            actions.remove(first);
+            let (mut steps, mut draws) = without(shrinker, second, second + 1);
+            steps.remove(first);
             draws.remove(first);
-            if shrinker.accept(actions, &draws) {
+            if shrinker.accept(steps, &draws) {
                 removed = true;
                 break;
             }

@@ -1,16 +1,17 @@
 //! Renumbering: the ids a model declares ([`Model::rename_ids`]) mapped down consistently
-//! across the whole case, so a log names seats 0 and 1 rather than 7 and 5.
+//! across the whole case, so a log names seats 0 and 1 rather than 7 and 5. Delivered
+//! messages are renamed with the actions that sent them, so they still match.
 
 use std::collections::BTreeMap;
 
-use rewind_engine::Model;
+use rewind_engine::{Model, Step};
 
 use super::Shrinker;
 
 /// The distinct ids of each kind, in order of first appearance.
-fn ids_by_kind<M: Model>(actions: &[M::Action]) -> BTreeMap<&'static str, Vec<u64>> {
+fn ids_by_kind<M: Model>(steps: &[Step<M::Action>]) -> BTreeMap<&'static str, Vec<u64>> {
     let mut found: BTreeMap<&'static str, Vec<u64>> = BTreeMap::new();
-    for action in actions {
+    for action in steps.iter().filter_map(Step::action) {
         let mut action = action.clone();
         M::rename_ids(&mut action, &mut |kind, id| {
             let ids = found.entry(kind).or_default();
@@ -23,26 +24,23 @@ fn ids_by_kind<M: Model>(actions: &[M::Action]) -> BTreeMap<&'static str, Vec<u6
     found
 }
 
-/// The case's actions with every id of `kind` renamed through `map`.
+/// The case's steps with every id of `kind` renamed through `map`.
 fn renamed<M: Model>(
-    actions: &[M::Action],
+    steps: &[Step<M::Action>],
     kind: &str,
     map: &BTreeMap<u64, u64>,
-) -> Vec<M::Action> {
-    actions
-        .iter()
-        .map(|action| {
-            let mut action = action.clone();
-            M::rename_ids(&mut action, &mut |of, id| {
-                if of == kind {
-                    map.get(&id).copied().unwrap_or(id)
-                } else {
-                    id
-                }
-            });
-            action
-        })
-        .collect()
+) -> Vec<Step<M::Action>> {
+    let mut steps = steps.to_vec();
+    for action in steps.iter_mut().filter_map(Step::action_mut) {
+        M::rename_ids(action, &mut |of, id| {
+            if of == kind {
+                map.get(&id).copied().unwrap_or(id)
+            } else {
+                id
+            }
+        });
+    }
+    steps
 }
 
 /// For each kind of id, tries mapping its ids onto 0, 1, 2, ...: first keeping their order
@@ -51,7 +49,7 @@ fn renamed<M: Model>(
 /// renumbered.
 pub(super) fn ids<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     let mut renumbered = 0;
-    for (kind, appearing) in ids_by_kind::<M>(&shrinker.actions) {
+    for (kind, appearing) in ids_by_kind::<M>(&shrinker.steps) {
         let mut sorted = appearing.clone();
         sorted.sort_unstable();
         let orders = [&sorted, &appearing];
@@ -66,9 +64,9 @@ pub(super) fn ids<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
             if renamed_order >= appearing || shrinker.out_of_attempts() {
                 continue;
             }
-            let actions = renamed::<M>(&shrinker.actions, kind, &map);
+            let steps = renamed::<M>(&shrinker.steps, kind, &map);
             let draws = shrinker.draws.clone();
-            if shrinker.accept(actions, &draws) {
+            if shrinker.accept(steps, &draws) {
                 renumbered += 1;
                 break;
             }

@@ -1,6 +1,8 @@
 //! Simplifying passes: simpler single actions, one action for two neighbours, simpler draws.
+//! A delivered message is left as it is: a simpler one would not be the message that was
+//! sent.
 
-use rewind_engine::Model;
+use rewind_engine::{Model, Step};
 
 use super::Shrinker;
 
@@ -16,11 +18,14 @@ pub(super) fn actions<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     while index < shrinker.len() && !shrinker.out_of_attempts() {
         for _ in 0..SIMPLER_IN_A_ROW {
             let mut replaced = false;
-            for variant in M::shrink_action(&shrinker.actions[index]) {
-                let mut actions = shrinker.actions.clone();
-                actions[index] = variant;
+            let Step::Act(action) = &shrinker.steps[index] else {
+                break;
+            };
+            for variant in M::shrink_action(action) {
+                let mut steps = shrinker.steps.clone();
+                steps[index] = Step::Act(variant);
                 let draws = shrinker.draws.clone();
-                if shrinker.accept(actions, &draws) {
+                if shrinker.accept(steps, &draws) {
                     simplified += 1;
                     replaced = true;
                     break;
@@ -41,15 +46,18 @@ pub(super) fn merges<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     let mut merged = 0;
     let mut index = 0;
     while index + 1 < shrinker.len() && !shrinker.out_of_attempts() {
-        let variants = M::merge_actions(&shrinker.actions[index], &shrinker.actions[index + 1]);
+        let variants = match (&shrinker.steps[index], &shrinker.steps[index + 1]) {
+            (Step::Act(first), Step::Act(second)) => M::merge_actions(first, second),
+            _ => Vec::new(),
+        };
         let mut replaced = false;
         for variant in variants {
-            let mut actions = shrinker.actions.clone();
-            actions[index] = variant;
-            actions.remove(index + 1);
+            let mut steps = shrinker.steps.clone();
+            steps[index] = Step::Act(variant);
+            steps.remove(index + 1);
             let mut draws = shrinker.draws.clone();
             draws.remove(index);
-            if shrinker.accept(actions, &draws) {
+            if shrinker.accept(steps, &draws) {
                 merged += 1;
                 replaced = true;
                 break;
@@ -73,8 +81,8 @@ pub(super) fn draws<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
             if let Some(simpler) = shrinker.draws[step][index].simplest() {
                 let mut draws = shrinker.draws.clone();
                 draws[step][index] = simpler;
-                let actions = shrinker.actions.clone();
-                if shrinker.accept(actions, &draws) {
+                let steps = shrinker.steps.clone();
+                if shrinker.accept(steps, &draws) {
                     simplified += 1;
                 }
             }

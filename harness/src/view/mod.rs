@@ -18,6 +18,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::check::{StepView, thorough_observed};
+use crate::world::describe_step;
 
 /// What the page's script reads.
 #[derive(Serialize)]
@@ -84,28 +85,26 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
         state: state.clone(),
         projections: projections.clone(),
     };
-    let mut steps = Vec::with_capacity(log.actions.len());
+    let mut steps = Vec::with_capacity(log.steps.len());
     let mut seen: Option<Violation> = None;
     let checked = thorough_observed::<M>(
         &log.config,
         log.seed,
         bugs,
-        &log.actions,
+        &log.steps,
         &log.draws,
         &mut |view: StepView<'_, M>| {
             let events = match view.refusal {
                 Some(_) => Vec::new(),
-                None => view
-                    .engine
-                    .step_events(view.step)
-                    .iter()
-                    .map(M::describe_event)
-                    .collect(),
+                None => view.events.iter().map(M::describe_event).collect(),
             };
             let next_state = M::describe(view.engine.state());
             let next_projections = M::describe_projections(view.views);
             steps.push(Step {
-                action: format!("{:?}", view.engine.actions()[view.step]),
+                action: match view.drained {
+                    true => format!("drain: {}", describe_step(view.taken)),
+                    false => describe_step(view.taken),
+                },
                 events,
                 refused: view.refusal,
                 state: diff::edit(&state, &next_state),
@@ -137,7 +136,7 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
         rerun: format!("{program} replay {}", shell_word(file)),
         recorded: &log.violation,
         violation,
-        actions: log.actions.len(),
+        actions: log.steps.len(),
         initial,
         steps,
     };

@@ -1,0 +1,277 @@
+//! The world around a domain with asynchronous reactors: a message bus that delivers the
+//! outbox late, out of order or twice, and a store the process restarts from after a crash.
+//!
+//! A [`World`] takes one [`Step`] at a time: it dispatches a user's action or a delivered
+//! message, or restarts the process (see [`restart`]). The scheduler ([`World::next_step`])
+//! chooses each step from the run's [`Choices`], so the seed, the fuzz input or proptest's
+//! vector decides the interleaving as it decides the actions, and the shrinker removes faults
+//! as it removes actions. Domains that are not [`Domain::ASYNC`] never meet a world.
+//!
+//! Every fault is bounded: deliveries of one message ([`MAX_DELIVERIES`]), restarts per run
+//! ([`MAX_RESTARTS`]), the outbox's length ([`MAX_OUTBOX`]) and the drain at the end of a run
+//! ([`MAX_DRAIN`]).
+
+mod play;
+mod restart;
+mod schedule;
+
+use std::ops::Range;
+
+use rewind_engine::{
+    Choices, Coverage, Domain, Draw, Engine, Faults, Model, Refusal, Step, Violation,
+};
+
+pub(crate) use play::{play, rebuilt_views};
+pub use restart::{RESTART_REBUILDS_STATE, same_durable_state};
+
+/// How many times one message may be delivered in all (its first delivery and redeliveries).
+pub const MAX_DELIVERIES: u32 = 3;
+/// How many crashes one run may have.
+pub const MAX_RESTARTS: u32 = 2;
+/// The most messages an outbox may hold; more is a finding ([`OUTBOX_BOUNDED`]).
+pub const MAX_OUTBOX: usize = 256;
+/// The most deliveries the drain at the end of a run makes.
+pub const MAX_DRAIN: usize = 512;
+/// The delivered messages remembered for redelivery; older ones are forgotten.
+const REMEMBERED: usize = 16;
+/// A snapshot is written once this many events have landed since the last one.
+const SNAPSHOT_EVERY: usize = 64;
+
+/// The generic check that an outbox stays within [`MAX_OUTBOX`].
+pub const OUTBOX_BOUNDED: &str = "outbox_bounded";
+
+/// The coverage labels of the faults that fired, after the domain's own labels.
+pub const FAULT_LABELS: [&str; 5] = [
+    "fault: message delivered after a later action",
+    "fault: message delivered out of order",
+    "fault: message delivered twice",
+    "fault: restart from the serialized log",
+    "fault: restart from a snapshot",
+];
+const DELAYED: usize = 0;
+const REORDERED: usize = 1;
+const DUPLICATED: usize = 2;
+const RESTARTED: usize = 3;
+const FROM_SNAPSHOT: usize = 4;
+
+/// The coverage labels a run of `M` can hit: the domain's, then the faults' when `M` has an
+/// outbox.
+pub fn coverage_labels<M: Model>() -> Vec<&'static str> {
+    let mut labels = M::COVERAGE.to_vec();
+    if M::ASYNC {
+        labels.extend(FAULT_LABELS);
+    }
+    labels
+}
+
+/// What one step did.
+pub enum Outcome<M: Model> {
+    /// It dispatched an action (the user's or a delivered message): what the engine said.
+    Dispatched(Result<Range<usize>, Refusal<M::Reject>>),
+    /// The bus would not take it (a message that was never sent, or delivered too often);
+    /// nothing happened.
+    NotTaken(String),
+    /// The process crashed and came back from its log.
+    Restarted,
+}
+
+/// A message the bus delivered, and how often.
+#[derive(Clone, Debug)]
+struct Delivered<A> {
+    message: A,
+    times: u32,
+}
+
+/// The bus and the store around one engine. Faults not in `faults` are never scheduled; a
+/// log's steps are taken as written, faults or not, as long as the bus could have taken them.
+pub struct World<M: Model> {
+    faults: Faults,
+    /// The outbox as of the last look, oldest first.
+    outbox: Vec<M::Action>,
+    delivered: Vec<Delivered<M::Action>>,
+    restarts: u32,
+    /// The latest snapshot: the event count it was taken at, and the state then.
+    snapshot: Option<(usize, M::State)>,
+}
+
+impl<M: Model> World<M> {
+    /// A world injecting `M`'s declared faults, or none when `faults_on` is false (messages
+    /// are then delivered at once, in order, exactly once).
+    pub fn new(faults_on: bool) -> Self {
+        World {
+            faults: if faults_on { M::FAULTS } else { Faults::NONE },
+            outbox: Vec::new(),
+            delivered: Vec::new(),
+            restarts: 0,
+            snapshot: None,
+        }
+    }
+
+    /// Looks at the outbox of `state`.
+    fn look(&mut self, state: &M::State) {
+        self.outbox.clear();
+        M::outbox(state, &mut self.outbox);
+    }
+
+    /// The messages waiting in `state`'s outbox, oldest first.
+    pub fn pending(&mut self, state: &M::State) -> &[M::Action] {
+        self.look(state);
+        &self.outbox
+    }
+
+    fn times_delivered(&self, message: &M::Action) -> u32 {
+        self.delivered
+            .iter()
+            .find(|seen| seen.message == *message)
+            .map_or(0, |seen| seen.times)
+    }
+
+    fn count_delivery(&mut self, message: &M::Action) {
+        if let Some(seen) = self
+            .delivered
+            .iter_mut()
+            .find(|seen| seen.message == *message)
+        {
+            seen.times += 1;
+            return;
+        }
+        if self.delivered.len() == REMEMBERED {
+            self.delivered.remove(0);
+        }
+        self.delivered.push(Delivered {
+            message: message.clone(),
+            times: 1,
+        });
+    }
+
+    /// Takes `step` on `engine`, `draws` scripted for the action it dispatches. Hits the
+    /// fault labels (after the domain's own, see [`coverage_labels`]) of what fired. An error
+    /// is a finding: a generic check the step broke.
+    pub fn take(
+        &mut self,
+        engine: &mut Engine<M>,
+        step: &Step<M::Action>,
+        draws: &[Draw],
+        coverage: &mut Coverage,
+    ) -> Result<Outcome<M>, Violation> {
+        let labels = M::COVERAGE.len();
+        self.look(engine.state());
+        let outcome = match step {
+            Step::Act(action) => {
+                if !self.outbox.is_empty() {
+                    coverage.hit(labels + DELAYED);
+                }
+                Outcome::Dispatched(engine.dispatch_scripted(action.clone(), draws))
+            }
+            Step::Deliver(message) => {
+                let Some(position) = self.outbox.iter().position(|m| m == message) else {
+                    return Ok(Outcome::NotTaken(
+                        "the bus holds no such message: it is not in the outbox".into(),
+                    ));
+                };
+                if self.times_delivered(message) >= MAX_DELIVERIES {
+                    return Ok(Outcome::NotTaken(format!(
+                        "the bus gives up on a message after {MAX_DELIVERIES} deliveries"
+                    )));
+                }
+                if position > 0 {
+                    coverage.hit(labels + REORDERED);
+                }
+                self.count_delivery(message);
+                Outcome::Dispatched(engine.dispatch_scripted(message.clone(), draws))
+            }
+            Step::Redeliver(message) => match self.times_delivered(message) {
+                0 => {
+                    return Ok(Outcome::NotTaken(
+                        "the bus never delivered this message, so it cannot deliver it again"
+                            .into(),
+                    ));
+                }
+                times if times >= MAX_DELIVERIES => {
+                    return Ok(Outcome::NotTaken(format!(
+                        "the bus gives up on a message after {MAX_DELIVERIES} deliveries"
+                    )));
+                }
+                _ => {
+                    coverage.hit(labels + DUPLICATED);
+                    self.count_delivery(message);
+                    Outcome::Dispatched(engine.dispatch_scripted(message.clone(), draws))
+                }
+            },
+            Step::Restart => {
+                if self.restarts >= MAX_RESTARTS {
+                    return Ok(Outcome::NotTaken(format!(
+                        "a run restarts at most {MAX_RESTARTS} times"
+                    )));
+                }
+                self.restarts += 1;
+                coverage.hit(labels + RESTARTED);
+                if self.snapshot.is_some() {
+                    coverage.hit(labels + FROM_SNAPSHOT);
+                }
+                restart::restart(engine, self.snapshot.as_ref())?;
+                Outcome::Restarted
+            }
+        };
+        self.after_step(engine)?;
+        Ok(outcome)
+    }
+
+    /// Writes a snapshot when enough events landed, and checks the outbox's bound.
+    fn after_step(&mut self, engine: &Engine<M>) -> Result<(), Violation> {
+        let events = engine.events().len();
+        let since = self.snapshot.as_ref().map_or(0, |(at, _)| *at);
+        if self.faults.restart && events >= since + SNAPSHOT_EVERY {
+            self.snapshot = Some((events, restart::durable_copy::<M>(engine.state())));
+        }
+        self.look(engine.state());
+        if self.outbox.len() > MAX_OUTBOX {
+            return Err(Violation {
+                invariant: OUTBOX_BOUNDED.into(),
+                step: 0,
+                message: format!(
+                    "the outbox holds {} messages, more than {MAX_OUTBOX}",
+                    self.outbox.len()
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// The next delivery of the drain at the end of a run: the oldest waiting message the bus
+    /// has not given up on, if any.
+    pub fn next_to_drain(&mut self, state: &M::State) -> Option<Step<M::Action>> {
+        self.look(state);
+        let message = self
+            .outbox
+            .iter()
+            .find(|message| self.times_delivered(message) < MAX_DELIVERIES)?;
+        Some(Step::Deliver(message.clone()))
+    }
+
+    /// The scheduler: the next step, drawn from `choices` (see [`schedule`]).
+    pub fn next_step(
+        &mut self,
+        state: &M::State,
+        choices: &mut dyn Choices,
+        bot: impl FnOnce(&mut dyn Choices) -> M::Action,
+    ) -> Step<M::Action> {
+        self.look(state);
+        schedule::next_step(self, choices, bot)
+    }
+}
+
+/// Whether a domain's runs go through a [`World`]: it has an outbox.
+pub fn needed<M: Domain>() -> bool {
+    M::ASYNC
+}
+
+/// A step as a trace shows it: an action as its `{:?}`, the world's steps named.
+pub fn describe_step<A: std::fmt::Debug>(step: &Step<A>) -> String {
+    match step {
+        Step::Act(action) => format!("{action:?}"),
+        Step::Deliver(message) => format!("deliver {message:?}"),
+        Step::Redeliver(message) => format!("redeliver {message:?}"),
+        Step::Restart => "restart: crash, then rebuild from the serialized log".into(),
+    }
+}

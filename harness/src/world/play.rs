@@ -1,0 +1,136 @@
+//! The run loop of a domain with an outbox: the scheduler picks each step, the world takes
+//! it, every invariant is checked after it, and at the end the bus drains and the
+//! `eventually` invariants run.
+
+use rewind_engine::{Choices, Coverage, Engine, Model, Projection, Step, Violation, project};
+
+use super::{Outcome, World};
+use crate::check::{self, NO_PANIC};
+use crate::run::{Played, RunCounts, RunSpec, next_action, swarm_mask};
+
+/// [`crate::run::play`] for a domain with an outbox.
+pub(crate) fn play<M: Model>(
+    mut engine: Engine<M>,
+    spec: &RunSpec<'_, M>,
+    choices: &mut dyn Choices,
+    counts: &mut RunCounts,
+    coverage: &mut Coverage,
+) -> Played<M> {
+    engine.reserve(spec.steps);
+    let mut views = M::projections(spec.config, spec.bugs);
+    let mask = swarm_mask::<M>(spec.seed, spec.swarm);
+    let mut world = World::<M>::new(spec.faults);
+    let mut steps: Vec<Step<M::Action>> = Vec::with_capacity(spec.steps);
+    let mut current = 0;
+    let outcome = crate::panic::catch(|| {
+        while steps.len() < spec.steps && !choices.exhausted() {
+            current = steps.len();
+            let step = {
+                let state = engine.state();
+                world.next_step(state, choices, |choices| {
+                    next_action::<M>(state, choices, mask)
+                })
+            };
+            steps.push(step);
+            let step = &steps[current];
+            if let Some(found) = take(&mut world, &mut engine, step, &mut views, coverage, counts) {
+                return Some(at(found, current));
+            }
+            if let Some(found) = check::invariants::<M>(engine.state(), &views, current) {
+                return Some(found);
+            }
+        }
+        current = steps.len();
+        if let Err(found) = settle(&mut world, &mut engine, &mut views, coverage, counts) {
+            return Some(at(found, current));
+        }
+        check::history(&engine, &views, spec.deep)
+    });
+    counts.runs += 1;
+    let violation = match outcome {
+        Ok(found) => found,
+        Err(message) => Some(Violation {
+            invariant: NO_PANIC.into(),
+            step: current,
+            message,
+        }),
+    };
+    Played {
+        engine,
+        violation,
+        world_steps: Some(steps),
+    }
+}
+
+/// `violation` placed at step `step`.
+fn at(mut violation: Violation, step: usize) -> Violation {
+    violation.step = step;
+    violation
+}
+
+/// Takes one step and folds what it appended; a violation the world found (its step not
+/// yet set) is returned.
+pub(crate) fn take<M: Model>(
+    world: &mut World<M>,
+    engine: &mut Engine<M>,
+    step: &Step<M::Action>,
+    views: &mut M::Projections,
+    coverage: &mut Coverage,
+    counts: &mut RunCounts,
+) -> Option<Violation> {
+    counts.dispatches += 1;
+    match world.take(engine, step, &[], coverage) {
+        Err(found) => Some(found),
+        Ok(Outcome::Dispatched(Ok(range))) => {
+            counts.events += range.len() as u64;
+            for event in &engine.events()[range] {
+                views.fold(event);
+                M::cover(engine.state(), event, coverage);
+            }
+            None
+        }
+        Ok(Outcome::Dispatched(Err(_)) | Outcome::NotTaken(_)) => {
+            counts.rejected += 1;
+            None
+        }
+        Ok(Outcome::Restarted) => {
+            *views = rebuilt_views::<M>(engine);
+            None
+        }
+    }
+}
+
+/// The projections a restarted process folds again from the log it read back.
+pub(crate) fn rebuilt_views<M: Model>(engine: &Engine<M>) -> M::Projections {
+    project(
+        M::projections(engine.config(), engine.bugs()),
+        engine.events(),
+    )
+}
+
+/// The end of a run: the bus delivers every message still waiting, oldest first (each
+/// checked like any step), then the `eventually` invariants run. The violation's step is
+/// left for the caller to set.
+pub(crate) fn settle<M: Model>(
+    world: &mut World<M>,
+    engine: &mut Engine<M>,
+    views: &mut M::Projections,
+    coverage: &mut Coverage,
+    counts: &mut RunCounts,
+) -> Result<(), Violation> {
+    for _ in 0..super::MAX_DRAIN {
+        let Some(step) = world.next_to_drain(engine.state()) else {
+            break;
+        };
+        if let Some(found) = take(world, engine, &step, views, coverage, counts) {
+            return Err(found);
+        }
+        if let Some(found) = check::invariants::<M>(engine.state(), views, 0) {
+            return Err(found);
+        }
+    }
+    match check::eventually::<M>(engine.state(), views) {
+        Some(found) => Err(found),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,58 @@
+//! The scheduler: at each step, the bot's next action or something the world does.
+//!
+//! One draw of `below(100)` per step picks the kind of step, then a second picks which
+//! message when there is a choice. The low numbers mean the bot acts, so a driver that gives
+//! zeros (an exhausted fuzz input, a shrunk proptest vector) plays the simplest schedule.
+
+use rewind_engine::{Choices, Model, Step};
+
+use super::{MAX_DELIVERIES, MAX_RESTARTS, World};
+
+/// Out of 100: below `ACT` the bot acts (when a message may wait), below `DELIVER` the bus
+/// delivers, below `REDELIVER` it delivers a message again, and the rest restarts.
+const ACT: u32 = 50;
+const DELIVER: u32 = 90;
+const REDELIVER: u32 = 98;
+/// Of the deliveries, those below this are of the oldest message; the rest of any message.
+const IN_ORDER: u32 = 70;
+
+/// The next step; the world has just looked at the outbox.
+pub(super) fn next_step<M: Model>(
+    world: &mut World<M>,
+    choices: &mut dyn Choices,
+    bot: impl FnOnce(&mut dyn Choices) -> M::Action,
+) -> Step<M::Action> {
+    let faults = world.faults;
+    // Messages the bus has given up on (delivered too often) wait for ever.
+    let deliverable: Vec<usize> = (0..world.outbox.len())
+        .filter(|&index| world.times_delivered(&world.outbox[index]) < MAX_DELIVERIES)
+        .collect();
+    if !faults.any() {
+        return match deliverable.first() {
+            Some(&oldest) => Step::Deliver(world.outbox[oldest].clone()),
+            None => Step::Act(bot(choices)),
+        };
+    }
+    let roll = choices.below(100);
+    if roll >= REDELIVER && faults.restart && world.restarts < MAX_RESTARTS {
+        return Step::Restart;
+    }
+    if (DELIVER..REDELIVER).contains(&roll) && faults.duplicate {
+        let again: Vec<usize> = (0..world.delivered.len())
+            .filter(|&index| world.delivered[index].times < MAX_DELIVERIES)
+            .collect();
+        if !again.is_empty() {
+            let index = again[choices.below(again.len() as u32) as usize];
+            return Step::Redeliver(world.delivered[index].message.clone());
+        }
+    }
+    if !deliverable.is_empty() && (roll >= ACT || !faults.delay) {
+        let pick = if faults.reorder && roll >= IN_ORDER && deliverable.len() > 1 {
+            choices.below(deliverable.len() as u32) as usize
+        } else {
+            0
+        };
+        return Step::Deliver(world.outbox[deliverable[pick]].clone());
+    }
+    Step::Act(bot(choices))
+}
