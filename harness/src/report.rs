@@ -99,7 +99,7 @@ fn domain_section(out: &mut String, domain: &ReportedDomain) {
         let _ = write!(
             out,
             "<div class=\"failure\"><p><span class=\"failed\">FAILED</span> run {} (seed {}): \
-             <code>{}</code> broke at step {}: {}</p>\n<p>shrunk {} → {} actions</p><pre>{}</pre>\
+             <code>{}</code> broke at step {}: {}</p>\n<p>shrunk {} → {} steps</p><pre>{}</pre>\
              <p>rerun <code>{}</code></p>",
             failure.run,
             failure.seed,
@@ -172,6 +172,8 @@ mod tests {
             rejected: 5,
             events: 995,
             invariants: 1,
+            eventually: 0,
+            faults: None,
             history_every: 8,
             coverage,
             failures: Vec::new(),

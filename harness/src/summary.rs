@@ -30,6 +30,10 @@ pub struct Summary {
     pub rejected: u64,
     pub events: u64,
     pub invariants: usize,
+    /// Invariants checked once the bus has drained, at the end of each run.
+    pub eventually: usize,
+    /// The faults injected, for a domain with an outbox (see `world::faults_named`).
+    pub faults: Option<String>,
     /// Runs between deep history checks (see `SimPlan::history_every`).
     pub history_every: u64,
     pub coverage: Vec<(String, u64)>,
@@ -77,6 +81,13 @@ impl Summary {
              re-dispatch and projection rebuild {deep}",
             self.invariants
         );
+        if let Some(faults) = &self.faults {
+            let _ = writeln!(
+                out,
+                "  faults      {faults}; {} invariants once the bus has drained",
+                self.eventually
+            );
+        }
         if !self.coverage.is_empty() {
             let _ = writeln!(out, "  coverage");
             for (label, hits) in &self.coverage {
@@ -96,7 +107,7 @@ impl Summary {
             );
             let _ = writeln!(
                 out,
-                "    shrunk    {} → {} actions",
+                "    shrunk    {} → {} steps",
                 failure.shrunk_from, failure.shrunk_to
             );
             for pass in &failure.passes {

@@ -46,6 +46,14 @@ pub enum PaymentAction {
     Archive {
         payment: PaymentId,
     },
+    /// The provider's settlement report for capture `part` (0-based, successful captures
+    /// only) of `payment`: `amount` is paid out to the merchant. Only the outbox sends it
+    /// (see [`super::settlement`]), late, out of order or more than once.
+    Settle {
+        payment: PaymentId,
+        part: u16,
+        amount: u64,
+    },
 }
 
 /// The action kinds, in the order of [`action_kind`].
@@ -58,6 +66,7 @@ pub const ACTION_KINDS: &[&str] = &[
     "refund",
     "void",
     "archive",
+    "settle",
 ];
 
 /// The index of `action`'s kind in [`ACTION_KINDS`].
@@ -71,6 +80,7 @@ pub fn action_kind(action: &PaymentAction) -> usize {
         PaymentAction::Refund { .. } => 5,
         PaymentAction::Void { .. } => 6,
         PaymentAction::Archive { .. } => 7,
+        PaymentAction::Settle { .. } => 8,
     }
 }
 
@@ -117,7 +127,8 @@ pub fn rename_ids(action: &mut PaymentAction, rename: &mut dyn FnMut(&'static st
         | PaymentAction::Capture { payment, .. }
         | PaymentAction::Refund { payment, .. }
         | PaymentAction::Void { payment }
-        | PaymentAction::Archive { payment } => rewind::rename_id(payment, "payment", rename),
+        | PaymentAction::Archive { payment }
+        | PaymentAction::Settle { payment, .. } => rewind::rename_id(payment, "payment", rename),
     }
 }
 
@@ -175,6 +186,7 @@ pub fn shrink_action(action: &PaymentAction) -> Vec<PaymentAction> {
         }
         Void { payment } => out.extend(smaller_ids(payment).map(|payment| Void { payment })),
         Archive { payment } => out.extend(smaller_ids(payment).map(|payment| Archive { payment })),
+        Settle { .. } => {}
     }
     out
 }

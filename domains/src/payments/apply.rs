@@ -3,7 +3,7 @@
 
 use super::event::PaymentEvent;
 use super::lifecycle::{allowed, status_of};
-use super::state::{AuthState, IllegalTransition, Payment, PaymentsState};
+use super::state::{AuthState, IllegalTransition, Payment, PaymentsState, Settlement};
 
 pub fn apply(state: &mut PaymentsState, event: &PaymentEvent) {
     use PaymentEvent::*;
@@ -20,6 +20,24 @@ pub fn apply(state: &mut PaymentsState, event: &PaymentEvent) {
         WebhookIgnored { .. } => {
             state.webhooks_ignored = state.webhooks_ignored.saturating_add(1);
             return;
+        }
+        Captured {
+            payment, amount, ..
+        } => {
+            if let Some(part) = state.payment(payment).map(|found| found.captures)
+                && !state.settlements.is_full()
+            {
+                state.settlements.push(Settlement {
+                    payment,
+                    part,
+                    amount,
+                });
+            }
+        }
+        Settled { payment, part, .. } | SettlementSkipped { payment, part } => {
+            state
+                .settlements
+                .retain(|waiting| (waiting.payment, waiting.part) != (payment, part));
         }
         _ => {}
     }
@@ -66,6 +84,13 @@ pub fn apply(state: &mut PaymentsState, event: &PaymentEvent) {
         RefundFailed { .. } => payment.failed_refunds = payment.failed_refunds.saturating_add(1),
         AuthVoided { .. } => payment.auth = AuthState::Voided,
         PaymentArchived { .. } => payment.archived = true,
+        Settled { part, amount, .. } => {
+            payment.settled = payment.settled.saturating_add(amount);
+            payment.settled_parts |= 1u32.checked_shl(u32::from(part)).unwrap_or(0);
+        }
+        SettlementSkipped { part, .. } => {
+            payment.settled_parts |= 1u32.checked_shl(u32::from(part)).unwrap_or(0);
+        }
         PaymentCreated { .. } | WebhookIgnored { .. } => {}
     }
     let (from, to) = (payment.status, status_of(payment));

@@ -12,6 +12,8 @@ pub const WEBHOOK_REOPENS_SETTLED_AUTH: BugId = BugId(2);
 pub const LEDGER_DROPS_FEE: BugId = BugId(3);
 /// What may still be captured is computed net of refunds, so refunds free up capture room.
 pub const CAPTURE_IGNORES_REFUNDS: BugId = BugId(4);
+pub const DUPLICATE_SETTLEMENT_PAID_TWICE: BugId = BugId(5);
+pub const SETTLEMENT_DEDUP_BY_HIGHEST_PART: BugId = BugId(6);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -38,6 +40,16 @@ pub const BUGS: &[Bug] = &[
         id: CAPTURE_IGNORES_REFUNDS,
         name: "capture_ignores_refunds",
         effect: "refunded money counts as capturable again, so captures exceed the auth",
+    },
+    Bug {
+        id: DUPLICATE_SETTLEMENT_PAID_TWICE,
+        name: "duplicate_settlement_paid_twice",
+        effect: "a settlement report delivered twice pays the merchant twice",
+    },
+    Bug {
+        id: SETTLEMENT_DEDUP_BY_HIGHEST_PART,
+        name: "settlement_dedup_by_highest_part",
+        effect: "repeats are told apart by the highest capture settled so far, so a report that overtakes an earlier one makes the earlier one look like a repeat",
     },
 ];
 

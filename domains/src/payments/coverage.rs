@@ -24,6 +24,7 @@ pub const COVERAGE: &[&str] = &[
     "refund_failed",
     "voided",
     "archived",
+    "settled",
 ];
 
 /// Marks the labels `event` reached; `state` is the state after it was applied.
@@ -59,6 +60,8 @@ pub fn cover(state: &PaymentsState, event: &PaymentEvent, coverage: &mut Coverag
         RefundFailed { .. } => 15,
         AuthVoided { .. } => 16,
         PaymentArchived { .. } => 17,
+        Settled { .. } => 18,
+        SettlementSkipped { .. } => return,
         PaymentCreated { .. } => return,
     };
     coverage.hit(label);

@@ -37,6 +37,11 @@ pub fn decide(
         Refund { payment, amount } => money::refund(state, payment, amount, env, out),
         Void { payment } => void(state, payment, out),
         Archive { payment } => archive(state, payment, out),
+        Settle {
+            payment,
+            part,
+            amount,
+        } => super::settlement::settle(state, payment, part, amount, env, out),
     }
 }
 

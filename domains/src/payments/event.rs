@@ -84,6 +84,17 @@ pub enum PaymentEvent {
     PaymentArchived {
         payment: PaymentId,
     },
+    /// The settlement of capture `part` was paid out to the merchant.
+    Settled {
+        payment: PaymentId,
+        part: u16,
+        amount: u64,
+    },
+    /// The settlement of capture `part` was taken for a repeat and not paid out.
+    SettlementSkipped {
+        payment: PaymentId,
+        part: u16,
+    },
 }
 
 /// The event kinds, in the order of [`event_kind`] (used by the flow graph and its test).
@@ -103,6 +114,8 @@ pub const EVENT_KINDS: &[&str] = &[
     "refund_failed",
     "auth_voided",
     "payment_archived",
+    "settled",
+    "settlement_skipped",
 ];
 
 /// The index of `event`'s kind in [`EVENT_KINDS`].
@@ -124,6 +137,8 @@ pub fn event_kind(event: &PaymentEvent) -> usize {
         RefundFailed { .. } => 12,
         AuthVoided { .. } => 13,
         PaymentArchived { .. } => 14,
+        Settled { .. } => 15,
+        SettlementSkipped { .. } => 16,
     }
 }
 
@@ -146,7 +161,9 @@ impl PaymentEvent {
             | Refunded { payment, .. }
             | RefundFailed { payment, .. }
             | AuthVoided { payment }
-            | PaymentArchived { payment } => payment,
+            | PaymentArchived { payment }
+            | Settled { payment, .. }
+            | SettlementSkipped { payment, .. } => payment,
         }
     }
 }

@@ -122,8 +122,50 @@ fn archived_iff_terminal(state: &PaymentsState, _: &Ledger) -> Checked {
     Ok(())
 }
 
+/// No merchant is paid out more than was captured, however often a report arrives.
+fn settled_le_captured(state: &PaymentsState, _: &Ledger) -> Result<(), String> {
+    for payment in &state.payments {
+        if payment.settled > payment.captured {
+            return Err(format!(
+                "payment {} paid out {} of {} captured",
+                payment.id, payment.settled, payment.captured
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Once the bus has drained, every capture was paid out, exactly.
+fn every_capture_settled(state: &PaymentsState, _: &Ledger) -> Result<(), String> {
+    if let Some(waiting) = state.settlements.first() {
+        return Err(format!(
+            "the settlement of capture {} of payment {} is still waiting",
+            waiting.part, waiting.payment
+        ));
+    }
+    for payment in &state.payments {
+        if payment.settled != payment.captured {
+            return Err(format!(
+                "payment {} captured {} but paid out {}",
+                payment.id, payment.captured, payment.settled
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checked once the bus has drained.
+pub static EVENTUALLY: &[Invariant<Payments>] = &[Invariant {
+    name: "every_capture_settled",
+    check: every_capture_settled,
+}];
+
 /// The order matters only for which name a failure is filed under: the more specific first.
 pub static INVARIANTS: &[Invariant<Payments>] = &[
+    Invariant {
+        name: "settled_le_captured",
+        check: settled_le_captured,
+    },
     Invariant {
         name: "webhook_for_settled_changes_nothing",
         check: webhook_for_settled_changes_nothing,

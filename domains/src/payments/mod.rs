@@ -26,9 +26,10 @@ pub mod react;
 pub mod reject;
 #[cfg(test)]
 mod selfcheck;
+pub mod settlement;
 pub mod state;
 
-use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model};
 
 pub use action::PaymentAction;
 pub use bugs::{
@@ -48,12 +49,17 @@ impl Domain for Payments {
     const NAME: &'static str = "payments";
     const SCHEMA: u32 = 1;
     const REACTS: bool = true;
+    const ASYNC: bool = true;
 
     type Config = PaymentsConfig;
     type State = PaymentsState;
     type Action = PaymentAction;
     type Event = PaymentEvent;
     type Reject = PaymentReject;
+
+    fn outbox(state: &PaymentsState, out: &mut Vec<PaymentAction>) {
+        settlement::outbox(state, out);
+    }
 
     fn initial(config: &PaymentsConfig, bugs: Bugs) -> PaymentsState {
         PaymentsState::new(*config, bugs)
@@ -83,6 +89,8 @@ impl Model for Payments {
     const ACTION_KINDS: &'static [&'static str] = action::ACTION_KINDS;
     const COVERAGE: &'static [&'static str] = coverage::COVERAGE;
     const BUGS: &'static [Bug] = bugs::BUGS;
+    /// Settlement reports are paid out once each, in any order, however often they come.
+    const FAULTS: Faults = Faults::AT_LEAST_ONCE;
 
     fn projections(_config: &PaymentsConfig, bugs: Bugs) -> Ledger {
         Ledger::new(bugs)
@@ -102,6 +110,10 @@ impl Model for Payments {
 
     fn invariants() -> &'static [Invariant<Self>] {
         invariants::INVARIANTS
+    }
+
+    fn eventually() -> &'static [Invariant<Self>] {
+        invariants::EVENTUALLY
     }
 
     fn rename_ids(action: &mut PaymentAction, rename: &mut dyn FnMut(&'static str, u64) -> u64) {

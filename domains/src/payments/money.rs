@@ -43,6 +43,11 @@ pub fn capture(
             capturable,
         });
     }
+    if state.settlements.is_full() {
+        return Err(PaymentReject::SettlementBacklog {
+            waiting: state.settlements.len(),
+        });
+    }
     let index = found.captures + found.failed_captures;
     if index >= MAX_PARTS {
         return Err(PaymentReject::TooManyParts {

@@ -76,6 +76,15 @@ pub enum PaymentReject {
         payment: PaymentId,
         max: u16,
     },
+    /// A capture while [`super::state::MAX_SETTLEMENTS`] settlement reports wait.
+    SettlementBacklog {
+        waiting: usize,
+    },
+    /// A settlement report for a capture that never happened.
+    NoSuchCapture {
+        payment: PaymentId,
+        part: u16,
+    },
     /// `Archive` for a payment that can still change.
     NotTerminal {
         payment: PaymentId,
@@ -156,6 +165,18 @@ impl fmt::Display for PaymentReject {
             }
             TooManyParts { payment, max } => {
                 write!(f, "payment {payment} already has {max} captures or refunds")
+            }
+            SettlementBacklog { waiting } => {
+                write!(
+                    f,
+                    "{waiting} settlement reports wait; no capture until they arrive"
+                )
+            }
+            NoSuchCapture { payment, part } => {
+                write!(
+                    f,
+                    "payment {payment} has no successful capture {part} to settle"
+                )
             }
             NotTerminal { payment, status } => {
                 write!(f, "payment {payment} is {status:?}, not terminal")

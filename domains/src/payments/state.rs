@@ -81,6 +81,10 @@ pub struct Payment {
     pub status: PaymentStatus,
     /// Set by the archiver once the payment is terminal; an archived payment is frozen.
     pub archived: bool,
+    /// Paid out to the merchant by settlement reports so far.
+    pub settled: u64,
+    /// Bit `k`: the settlement of capture `k` was handled (paid out or skipped).
+    pub settled_parts: u32,
 }
 
 impl Payment {
@@ -104,6 +108,8 @@ impl Payment {
             fraud_decisions: 0,
             status: PaymentStatus::Pending,
             archived: false,
+            settled: 0,
+            settled_parts: 0,
         };
         payment.status = status_of(&payment);
         payment
@@ -140,6 +146,20 @@ pub struct PaymentsState {
     pub webhooks_ignored: u32,
     /// The first status change that broke the lifecycle, if any.
     pub illegal_transition: Option<IllegalTransition>,
+    /// The outbox: settlement reports the provider owes for successful captures, oldest
+    /// first (see [`super::settlement`]).
+    pub settlements: ArrayVec<Settlement, MAX_SETTLEMENTS>,
+}
+
+/// Settlement reports that may wait at once; a capture is refused while the outbox is full.
+pub const MAX_SETTLEMENTS: usize = 16;
+
+/// One settlement report waiting in the outbox.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Settlement {
+    pub payment: PaymentId,
+    pub part: u16,
+    pub amount: u64,
 }
 
 /// Written out for `clone_from`, which copies only the payments in use. The engine refreshes
@@ -154,6 +174,7 @@ impl Clone for PaymentsState {
             slots: self.slots,
             webhooks_ignored: self.webhooks_ignored,
             illegal_transition: self.illegal_transition,
+            settlements: self.settlements.clone(),
         }
     }
 
@@ -164,6 +185,7 @@ impl Clone for PaymentsState {
         self.slots = source.slots;
         self.webhooks_ignored = source.webhooks_ignored;
         self.illegal_transition = source.illegal_transition;
+        self.settlements.clone_from(&source.settlements);
     }
 }
 
@@ -176,6 +198,7 @@ impl PaymentsState {
             slots: [0; MAX_PAYMENTS],
             webhooks_ignored: 0,
             illegal_transition: None,
+            settlements: ArrayVec::new(),
         }
     }
 

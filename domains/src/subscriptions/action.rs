@@ -59,6 +59,12 @@ pub enum SubscriptionAction {
     UnpinPost {
         post: PostId,
     },
+    /// The mailer's message: send the welcome email of activation number `activation`. Only
+    /// the outbox sends it (see [`super::mailer`]), late, out of order or more than once.
+    SendWelcome {
+        sub: SubscriberId,
+        activation: u32,
+    },
 }
 
 /// Inline text from a literal, truncated to the capacity (for bots and tests).

@@ -36,9 +36,31 @@ pub fn apply(state: &mut SubscriptionsState, event: &Event) {
                 s.provider_key = Some(provider_key);
                 s.activated_at = Some(if recomputed { applied } else { at });
                 s.activations += 1;
+                if s.welcome_due.is_some() {
+                    s.welcomes_dropped += 1;
+                }
+                s.welcome_due = Some(s.activations);
                 changed
             })
         }
+        Event::WelcomeSent { sub, activation } => with_sub(state, sub, |s| {
+            if s.welcome_due == Some(activation) {
+                s.welcome_due = None;
+            }
+            s.welcomes_sent += 1;
+            if s.status != SubStatus::Active {
+                s.welcomes_to_inactive += 1;
+            }
+            true
+        }),
+        Event::WelcomeDropped { sub, activation } => with_sub(state, sub, |s| {
+            let changed = s.welcome_due == Some(activation);
+            if changed {
+                s.welcome_due = None;
+                s.welcomes_dropped += 1;
+            }
+            changed
+        }),
         Event::Cancelled { sub } => with_sub(state, sub, |s| {
             let changed = s.status != SubStatus::Cancelled;
             s.status = SubStatus::Cancelled;

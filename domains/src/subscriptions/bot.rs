@@ -135,7 +135,10 @@ fn pick_text<const N: usize>(choices: &mut dyn Choices, items: &[&str]) -> Array
 /// Subscriber and post ids, each kind renumbered on its own.
 pub fn rename_ids(action: &mut Action, rename: &mut dyn FnMut(&'static str, u64) -> u64) {
     match action {
-        Action::Subscribe { sub, .. } | Action::Activate { sub, .. } | Action::Cancel { sub } => {
+        Action::Subscribe { sub, .. }
+        | Action::Activate { sub, .. }
+        | Action::Cancel { sub }
+        | Action::SendWelcome { sub, .. } => {
             rewind::rename_id(sub, "subscriber", rename);
         }
         Action::CreatePost { post, .. }
@@ -192,7 +195,8 @@ pub fn shrink_action(action: &Action) -> Vec<Action> {
         Action::Cancel { .. }
         | Action::PublishPost { .. }
         | Action::PinPost { .. }
-        | Action::UnpinPost { .. } => {}
+        | Action::UnpinPost { .. }
+        | Action::SendWelcome { .. } => {}
     }
     out
 }

@@ -7,6 +7,8 @@ pub const UPDATE_SAME_TITLE_EMITS_EVENT: BugId = BugId(1);
 pub const ACTIVATE_WITHOUT_KEY: BugId = BugId(2);
 pub const ACTIVATION_TIME_RECOMPUTED: BugId = BugId(3);
 pub const OUTBOX_ANNOUNCES_DRAFTS: BugId = BugId(4);
+pub const REDELIVERED_WELCOME_SENT_TWICE: BugId = BugId(5);
+pub const WELCOME_SENT_AFTER_CANCEL: BugId = BugId(6);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -33,5 +35,15 @@ pub const BUGS: &[Bug] = &[
         id: OUTBOX_ANNOUNCES_DRAFTS,
         name: "outbox_announces_drafts",
         effect: "the outbox queues a new-post announcement when a draft is created, not when it is published",
+    },
+    Bug {
+        id: REDELIVERED_WELCOME_SENT_TWICE,
+        name: "redelivered_welcome_sent_twice",
+        effect: "the mailer does not remember which welcomes it sent, so a redelivered message sends a second email",
+    },
+    Bug {
+        id: WELCOME_SENT_AFTER_CANCEL,
+        name: "welcome_sent_after_cancel",
+        effect: "a welcome delivered after the subscription was cancelled is sent instead of dropped",
     },
 ];

@@ -17,6 +17,8 @@ pub const COVERAGE: &[&str] = &[
     "post_pinned",
     "pin_moved",
     "post_unpinned",
+    "welcome_sent",
+    "welcome_dropped_after_cancel",
 ];
 
 /// Marks the labels `event` reached; `state` is the state after the step.
@@ -41,5 +43,7 @@ pub fn cover(state: &SubscriptionsState, event: &Event, coverage: &mut Coverage)
             let other_pinned = state.posts.iter().any(|p| p.pinned);
             coverage.hit(if other_pinned { 9 } else { 10 });
         }
+        Event::WelcomeSent { .. } => coverage.hit(11),
+        Event::WelcomeDropped { .. } => coverage.hit(12),
     }
 }

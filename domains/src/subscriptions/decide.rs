@@ -107,6 +107,9 @@ pub fn decide(
                 out.push(Event::PostUnpinned { post });
             }
         }
+        SubscriptionAction::SendWelcome { sub, activation } => {
+            super::mailer::send_welcome(state, sub, activation, env, out)?;
+        }
     }
     Ok(())
 }

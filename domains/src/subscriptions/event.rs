@@ -41,4 +41,15 @@ pub enum SubscriptionEvent {
     PostUnpinned {
         post: PostId,
     },
+    /// The welcome email of activation `activation` went out.
+    WelcomeSent {
+        sub: SubscriberId,
+        activation: u32,
+    },
+    /// The welcome email of activation `activation` was not sent: the subscription was
+    /// cancelled before the mailer got to it.
+    WelcomeDropped {
+        sub: SubscriberId,
+        activation: u32,
+    },
 }

@@ -28,7 +28,72 @@ pub static INVARIANTS: &[Invariant<Subscriptions>] = &[
         name: "outbox_matches_lifecycle",
         check: outbox_matches_lifecycle,
     },
+    Invariant {
+        name: "one_welcome_per_activation",
+        check: one_welcome_per_activation,
+    },
+    Invariant {
+        name: "no_welcome_to_an_inactive_subscriber",
+        check: no_welcome_to_an_inactive_subscriber,
+    },
 ];
+
+/// Checked once the bus has drained.
+pub static EVENTUALLY: &[Invariant<Subscriptions>] = &[Invariant {
+    name: "every_activation_welcomed_or_dropped",
+    check: every_activation_welcomed_or_dropped,
+}];
+
+/// However often the bus delivers a welcome, at most one email goes out per activation.
+fn one_welcome_per_activation(state: &SubscriptionsState, _: &Outbox) -> Result<(), String> {
+    for (id, sub) in state.subs.iter().enumerate() {
+        if sub.welcomes_sent > sub.activations {
+            return Err(format!(
+                "subscriber {id} got {} welcome emails for {} activations",
+                sub.welcomes_sent, sub.activations
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A welcome that arrives after a cancellation is dropped, not sent.
+fn no_welcome_to_an_inactive_subscriber(
+    state: &SubscriptionsState,
+    _: &Outbox,
+) -> Result<(), String> {
+    for (id, sub) in state.subs.iter().enumerate() {
+        if sub.welcomes_to_inactive > 0 {
+            return Err(format!(
+                "subscriber {id} got a welcome email while {:?}",
+                sub.status
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Once every message is delivered, each activation was welcomed or its welcome dropped,
+/// exactly once, and no welcome waits.
+fn every_activation_welcomed_or_dropped(
+    state: &SubscriptionsState,
+    _: &Outbox,
+) -> Result<(), String> {
+    for (id, sub) in state.subs.iter().enumerate() {
+        if let Some(activation) = sub.welcome_due {
+            return Err(format!(
+                "subscriber {id}'s welcome for activation {activation} is still waiting"
+            ));
+        }
+        if sub.welcomes_sent + sub.welcomes_dropped != sub.activations {
+            return Err(format!(
+                "subscriber {id}: {} welcomes sent and {} dropped for {} activations",
+                sub.welcomes_sent, sub.welcomes_dropped, sub.activations
+            ));
+        }
+    }
+    Ok(())
+}
 
 /// The reactor unpins the old post in the same dispatch that pins the new one.
 fn at_most_one_pinned_post(state: &SubscriptionsState, _: &Outbox) -> Result<(), String> {

@@ -3,7 +3,9 @@
 //! A creator platform: fans subscribe, activate with a payment provider's key and cancel;
 //! the creator writes, publishes, retitles and pins posts. Commands validate attributes and
 //! state with typed reasons and emit nothing when nothing would change; a synchronous reactor
-//! keeps one post pinned; asynchronous reactors queue emails into an outbox projection.
+//! keeps one post pinned; asynchronous reactors queue emails into an outbox projection, and
+//! the welcome email goes through a real outbox in the state, delivered by the bus late, out
+//! of order or twice (see [`mailer`]).
 
 mod action;
 mod apply;
@@ -13,6 +15,7 @@ mod coverage;
 mod decide;
 mod event;
 mod invariants;
+mod mailer;
 mod outbox;
 mod react;
 mod reject;
@@ -20,7 +23,7 @@ mod state;
 mod upcast;
 mod validate;
 
-use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model};
 
 pub use action::{Currency, PostId, ProviderKey, SubscriberId, SubscriptionAction, Title, text};
 pub use bot::{CURRENCIES, KEYS, PLANS, TITLES};
@@ -40,6 +43,7 @@ impl Domain for Subscriptions {
     /// 2: `Subscribe` and `Subscribed` carry a currency (see [`upcast`]).
     const SCHEMA: u32 = 2;
     const REACTS: bool = true;
+    const ASYNC: bool = true;
 
     type Config = ();
     type State = SubscriptionsState;
@@ -62,6 +66,10 @@ impl Domain for Subscriptions {
 
     fn apply(state: &mut SubscriptionsState, event: &SubscriptionEvent) {
         apply::apply(state, event);
+    }
+
+    fn outbox(state: &SubscriptionsState, out: &mut Vec<SubscriptionAction>) {
+        mailer::outbox(state, out);
     }
 
     fn upcast_action(schema: u32, action: serde_json::Value) -> Result<serde_json::Value, String> {
@@ -89,9 +97,13 @@ impl Model for Subscriptions {
         "update_post",
         "pin_post",
         "unpin_post",
+        "send_welcome",
     ];
+    /// The mailer is idempotent and drops a welcome that arrives after a cancellation, so
+    /// any order, delay, duplicate or restart is survived.
     const COVERAGE: &'static [&'static str] = coverage::COVERAGE;
     const BUGS: &'static [Bug] = bugs::BUGS;
+    const FAULTS: Faults = Faults::AT_LEAST_ONCE;
 
     fn projections(_config: &(), bugs: Bugs) -> Outbox {
         Outbox::new(bugs)
@@ -111,11 +123,16 @@ impl Model for Subscriptions {
             SubscriptionAction::UpdatePost { .. } => 5,
             SubscriptionAction::PinPost { .. } => 6,
             SubscriptionAction::UnpinPost { .. } => 7,
+            SubscriptionAction::SendWelcome { .. } => 8,
         }
     }
 
     fn invariants() -> &'static [Invariant<Self>] {
         invariants::INVARIANTS
+    }
+
+    fn eventually() -> &'static [Invariant<Self>] {
+        invariants::EVENTUALLY
     }
 
     fn rename_ids(

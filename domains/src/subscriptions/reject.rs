@@ -43,6 +43,11 @@ pub enum SubscriptionReject {
     NotPublished {
         post: PostId,
     },
+    /// A welcome for an activation that never happened.
+    NoSuchWelcome {
+        sub: SubscriberId,
+        activation: u32,
+    },
 }
 
 /// What is wrong with a provider key.
@@ -94,6 +99,10 @@ impl fmt::Display for SubscriptionReject {
             InvalidTitle { problem } => write!(f, "invalid title: {problem}"),
             PostExists { post } => write!(f, "post {post} already exists"),
             NotPublished { post } => write!(f, "post {post} is a draft; publish it first"),
+            NoSuchWelcome { sub, activation } => write!(
+                f,
+                "subscriber {sub} has no activation {activation} to welcome"
+            ),
         }
     }
 }

@@ -30,6 +30,14 @@ pub struct Subscription {
     pub activated_at: Option<u64>,
     pub activations: u32,
     pub cancellations: u32,
+    /// The activation whose welcome email waits in the outbox, if any.
+    pub welcome_due: Option<u32>,
+    pub welcomes_sent: u32,
+    /// Welcomes not sent: cancelled before the mailer got to them, or superseded by a newer
+    /// activation.
+    pub welcomes_dropped: u32,
+    /// Welcomes that went out while the subscription was not active.
+    pub welcomes_to_inactive: u32,
 }
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]

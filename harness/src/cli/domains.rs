@@ -10,6 +10,10 @@ pub(crate) fn list(context: &Invocation) -> Result<Found> {
         outln!("{} (schema {})", info.name, info.schema)?;
         outln!("  actions     {}", info.actions.join(", "))?;
         outln!("  invariants  {}", info.invariants.join(", "))?;
+        if let Some(faults) = &info.faults {
+            outln!("  eventually  {}", info.eventually.join(", "))?;
+            outln!("  faults      {faults}")?;
+        }
         outln!("  coverage    {}", info.coverage.join(", "))?;
         outln!("  bugs")?;
         for bug in info.bugs {

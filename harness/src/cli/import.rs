@@ -98,7 +98,7 @@ fn decode(entry: &dyn DomainEntry, domain: &str, artifact: &str, bug: Option<&st
         bail!(message);
     };
     outln!(
-        "decoded {artifact}: `{}` broke; shrunk {} → {} actions in {} replays",
+        "decoded {artifact}: `{}` broke; shrunk {} → {} steps in {} replays",
         log.violation.invariant,
         report.from,
         report.to,

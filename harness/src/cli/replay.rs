@@ -50,7 +50,7 @@ pub(crate) fn shrink(context: &Invocation, args: &ShrinkArgs) -> Result<Found> {
     let (log, entry, file) = open(context, &args.file)?;
     let (shrunk, report) = entry.shrink(&log, &file, &context.program)?;
     outln!(
-        "shrunk {file}: {} → {} actions in {} replays",
+        "shrunk {file}: {} → {} steps in {} replays",
         report.from,
         report.to,
         report.attempts

@@ -71,6 +71,9 @@ pub(crate) fn rerun_command<M: Domain>(
     if plan.history_every != DEFAULT_HISTORY_EVERY {
         command.push_str(&format!(" --history-every {}", plan.history_every));
     }
+    if !plan.faults && M::ASYNC {
+        command.push_str(" --faults off");
+    }
     if let Some(bug) = bug {
         command.push_str(&format!(" --bug {}", bug.name));
     }

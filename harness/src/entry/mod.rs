@@ -37,7 +37,12 @@ pub struct DomainInfo {
     pub actions: &'static [&'static str],
     pub invariants: Vec<&'static str>,
     pub bugs: &'static [Bug],
-    pub coverage: &'static [&'static str],
+    /// The domain's coverage labels, then the faults' (see [`crate::world::FAULT_LABELS`]).
+    pub coverage: Vec<&'static str>,
+    /// The invariants checked once the bus has drained.
+    pub eventually: Vec<&'static str>,
+    /// The faults a simulation injects by default, for a domain with an outbox.
+    pub faults: Option<String>,
 }
 
 /// A simulation's summary and the shrunk log of each failure it reports, in the same order.

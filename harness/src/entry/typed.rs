@@ -37,7 +37,12 @@ impl<M: Model> DomainEntry for Entry<M> {
                 .map(|invariant| invariant.name)
                 .collect(),
             bugs: M::BUGS,
-            coverage: M::COVERAGE,
+            coverage: crate::world::coverage_labels::<M>(),
+            eventually: M::eventually()
+                .iter()
+                .map(|invariant| invariant.name)
+                .collect(),
+            faults: crate::world::faults_named::<M>(true),
         }
     }
 
@@ -97,8 +102,10 @@ impl<M: Model> DomainEntry for Entry<M> {
             rejected: counts.rejected,
             events: counts.events,
             invariants: M::invariants().len(),
+            eventually: M::eventually().len(),
+            faults: crate::world::faults_named::<M>(plan.faults),
             history_every: plan.history_every,
-            coverage: M::COVERAGE
+            coverage: crate::world::coverage_labels::<M>()
                 .iter()
                 .map(|label| label.to_string())
                 .zip(result.coverage.counts().iter().copied())

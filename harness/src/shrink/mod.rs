@@ -146,7 +146,7 @@ pub fn shrink<M: Model>(
     }
     report.reproduced = true;
     report.passes.push(format!(
-        "cut after the failing step: {} → {} actions",
+        "cut after the failing step: {} → {} steps",
         report.from,
         shrinker.len()
     ));
@@ -176,7 +176,7 @@ pub fn shrink<M: Model>(
             break;
         }
         report.passes.push(format!(
-            "round {}: {} ({before} → {} actions)",
+            "round {}: {} ({before} → {} steps)",
             round + 1,
             done.join(", "),
             shrinker.len()

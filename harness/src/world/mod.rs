@@ -42,11 +42,11 @@ pub const OUTBOX_BOUNDED: &str = "outbox_bounded";
 
 /// The coverage labels of the faults that fired, after the domain's own labels.
 pub const FAULT_LABELS: [&str; 5] = [
-    "fault: message delivered after a later action",
-    "fault: message delivered out of order",
-    "fault: message delivered twice",
-    "fault: restart from the serialized log",
-    "fault: restart from a snapshot",
+    "fault: delayed (a user acted first)",
+    "fault: reordered",
+    "fault: duplicated",
+    "fault: restarted from the log",
+    "fault: restarted from a snapshot",
 ];
 const DELAYED: usize = 0;
 const REORDERED: usize = 1;
@@ -62,6 +62,29 @@ pub fn coverage_labels<M: Model>() -> Vec<&'static str> {
         labels.extend(FAULT_LABELS);
     }
     labels
+}
+
+/// The faults a run of `M` injects, named for a summary: `None` for a domain without an
+/// outbox, `"none"` when they are off or the domain claims no fault tolerance.
+pub fn faults_named<M: Model>(faults_on: bool) -> Option<String> {
+    if !M::ASYNC {
+        return None;
+    }
+    let faults = if faults_on { M::FAULTS } else { Faults::NONE };
+    let names: Vec<&str> = [
+        (faults.delay, "delay"),
+        (faults.reorder, "reorder"),
+        (faults.duplicate, "duplicate"),
+        (faults.restart, "restart"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect();
+    Some(if names.is_empty() {
+        "none (every message at once, in order, once)".into()
+    } else {
+        names.join(", ")
+    })
 }
 
 /// What one step did.
