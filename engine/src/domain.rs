@@ -96,6 +96,12 @@ pub trait Domain: Sized + 'static {
     /// handling it again must do no harm. Only consulted when [`Domain::ASYNC`] is true.
     fn outbox(_state: &Self::State, _out: &mut Vec<Self::Action>) {}
 
+    /// Clears the parts of `state` a restart does not bring back (an in-memory cache). After a
+    /// simulated crash the state rebuilt from the serialized log must equal the state before
+    /// it with both cleared, and the run goes on from the rebuilt state, so losing those parts
+    /// must be survivable. Clears nothing by default: everything is durable.
+    fn forget_volatile(_state: &mut Self::State) {}
+
     /// Rewrites one stored action written under `schema` (older than [`Domain::SCHEMA`]) into
     /// the current shape, or says why it cannot. The default refuses every older schema.
     fn upcast_action(schema: u32, action: serde_json::Value) -> Result<serde_json::Value, String> {

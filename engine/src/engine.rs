@@ -76,6 +76,9 @@ pub struct Engine<D: Domain> {
     tape: Option<Vec<Vec<Draw>>>,
     /// Set while a dispatch runs; still set afterwards only if it panicked.
     poisoned: bool,
+    /// The step counts at which the process restarted ([`Engine::recover`]), so that
+    /// [`Engine::redispatch`] restarts at the same points.
+    restarts: Vec<usize>,
 }
 
 // Written out rather than derived: a derive would demand `D: Clone + Debug` of the domain's
@@ -94,6 +97,7 @@ impl<D: Domain> Clone for Engine<D> {
             given: self.given,
             tape: self.tape.clone(),
             poisoned: self.poisoned,
+            restarts: self.restarts.clone(),
         }
     }
 }
@@ -111,6 +115,7 @@ impl<D: Domain> fmt::Debug for Engine<D> {
             .field("given", &self.given)
             .field("tape", &self.tape)
             .field("poisoned", &self.poisoned)
+            .field("restarts", &self.restarts)
             .finish()
     }
 }
@@ -131,6 +136,7 @@ impl<D: Domain> Engine<D> {
             given: 0,
             tape: None,
             poisoned: false,
+            restarts: Vec::new(),
         }
     }
 
@@ -215,8 +221,9 @@ impl<D: Domain> Engine<D> {
 
     /// Crash recovery: replaces what the engine held in memory by what was read back from
     /// storage, `events` (the whole event log, deserialized) and `state` (rebuilt from them
-    /// and the latest snapshot). The action log and step boundaries stay, so step `i` still
-    /// appended the same range of the log. `events` must be as long as the log it replaces.
+    /// and the latest snapshot, its volatile parts lost). The action log and step boundaries
+    /// stay, so step `i` still appended the same range of the log. `events` must be as long
+    /// as the log it replaces.
     pub fn recover(&mut self, events: Vec<D::Event>, state: D::State) {
         debug_assert_eq!(
             events.len(),
@@ -225,6 +232,17 @@ impl<D: Domain> Engine<D> {
         );
         self.events = events;
         *self.state = state;
+        self.restarts.push(self.actions.len());
+    }
+
+    /// A restart without storage: the state rebuilt from the event log in memory, its
+    /// volatile parts ([`Domain::forget_volatile`]) lost. What [`Engine::redispatch`] does
+    /// where the original restarted.
+    pub fn restart_in_memory(&mut self) {
+        let mut state = Self::replay_events(&self.config, self.bugs, &self.events);
+        D::forget_volatile(&mut state);
+        *self.state = state;
+        self.restarts.push(self.actions.len());
     }
 
     /// Keeps, from the next step on, what each step draws from [`Env`] (earlier steps show
@@ -383,8 +401,15 @@ impl<D: Domain> Engine<D> {
         if self.tape.is_some() {
             replica.record_draws();
         }
+        let mut restarts = self.restarts.iter().peekable();
         for (step, action) in self.actions.iter().enumerate() {
+            while restarts.next_if(|&&at| at == step).is_some() {
+                replica.restart_in_memory();
+            }
             let _ = replica.dispatch_scripted(action.clone(), self.step_draws(step));
+        }
+        for _ in restarts {
+            replica.restart_in_memory();
         }
         replica
     }

@@ -49,12 +49,6 @@ pub trait Model: Domain {
         &[]
     }
 
-    /// Clears the parts of `state` a restart does not bring back (an in-memory cache). After a
-    /// simulated crash the state rebuilt from the serialized log must equal the state before
-    /// it with both cleared, and the run goes on from the rebuilt state, so losing those parts
-    /// must be survivable. Clears nothing by default: everything is durable.
-    fn forget_volatile(_state: &mut Self::State) {}
-
     /// Simpler variants of one action, simplest first, for the shrinker (smaller amounts,
     /// lower ids). None by default.
     fn shrink_action(_action: &Self::Action) -> Vec<Self::Action> {

@@ -299,6 +299,7 @@ impl<M: Model> Replay<M> {
             Ok(Outcome::Restarted) => {
                 self.views = rebuilt_views::<M>(&self.engine);
                 self.replica_state.clone_from(self.engine.state());
+                self.replica.restart_in_memory();
                 let found = invariants::<M>(self.engine.state(), &self.views, index);
                 return (None, found);
             }

@@ -39,6 +39,10 @@ pub enum AccountAction {
     /// Advances the domain's logical clock by `by` ticks (lockout windows and cooldowns run
     /// on it). Signed so that a hostile zero or negative tick is expressible.
     Tick { by: i64 },
+    /// The player actor's message, following the user's stream through the bus: grant the
+    /// bonus life of the user's `login`-th login. Only the outbox sends it (see
+    /// [`super::bonus`]), late, out of order or more than once.
+    GrantBonus { user: UserId, login: u32 },
 }
 
 impl AccountAction {
@@ -48,7 +52,8 @@ impl AccountAction {
             AccountAction::SignUp { user, .. }
             | AccountAction::LogIn { user, .. }
             | AccountAction::PayForLives { user, .. }
-            | AccountAction::Die { user, .. } => Some(user),
+            | AccountAction::Die { user, .. }
+            | AccountAction::GrantBonus { user, .. } => Some(user),
             AccountAction::Tick { .. } => None,
         }
     }
@@ -59,7 +64,8 @@ impl AccountAction {
             AccountAction::SignUp { user, .. }
             | AccountAction::LogIn { user, .. }
             | AccountAction::PayForLives { user, .. }
-            | AccountAction::Die { user, .. } => Some(user),
+            | AccountAction::Die { user, .. }
+            | AccountAction::GrantBonus { user, .. } => Some(user),
             AccountAction::Tick { .. } => None,
         }
     }
@@ -79,7 +85,7 @@ impl AccountAction {
             | AccountAction::Die {
                 expected_version, ..
             } => expected_version,
-            AccountAction::Tick { .. } => None,
+            AccountAction::Tick { .. } | AccountAction::GrantBonus { .. } => None,
         }
     }
 

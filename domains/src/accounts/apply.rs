@@ -36,6 +36,8 @@ pub fn apply(state: &mut AccountsState, event: &AccountEvent) {
                 issued_while_locked: user.locked_until.is_some(),
             });
             reset_failures(user);
+            player.logins += 1;
+            player.bonus_due |= super::bonus::bit(player.logins);
         }
         AccountEvent::LoginFailed {
             at,
@@ -61,6 +63,13 @@ pub fn apply(state: &mut AccountsState, event: &AccountEvent) {
             reset_failures(user);
         }
         AccountEvent::LivesGranted { lives, .. } => player.lives += i64::from(lives),
+        AccountEvent::BonusGranted { login, .. } => {
+            let bit = super::bonus::bit(login);
+            player.bonus_due &= !bit;
+            player.bonus_granted |= bit;
+            player.bonuses += 1;
+            player.lives += 1;
+        }
         AccountEvent::PlayerDied { .. } => {
             player.lives -= if bugs.has(DEATH_SPENDS_TWO_LIVES) {
                 2

@@ -167,6 +167,7 @@ pub fn shrink_action(action: &AccountAction) -> Vec<AccountAction> {
             user,
             expected_version: None,
         }),
+        AccountAction::GrantBonus { .. } => {}
     }
     out
 }

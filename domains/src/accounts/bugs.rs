@@ -7,6 +7,8 @@ pub const TOKEN_ISSUED_WHILE_LOCKED: BugId = BugId(1);
 pub const DEATH_SPENDS_TWO_LIVES: BugId = BugId(2);
 pub const DEATH_AT_ZERO_LIVES: BugId = BugId(3);
 pub const VERSION_NOT_BUMPED_ON_FAILURE: BugId = BugId(4);
+pub const BONUS_GRANTED_TWICE: BugId = BugId(5);
+pub const BONUS_RECORD_IN_MEMORY: BugId = BugId(6);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -33,5 +35,15 @@ pub const BUGS: &[Bug] = &[
         id: VERSION_NOT_BUMPED_ON_FAILURE,
         name: "version_not_bumped_on_failure",
         effect: "a failed login is recorded at the stream's current version instead of the next",
+    },
+    Bug {
+        id: BONUS_GRANTED_TWICE,
+        name: "bonus_granted_twice",
+        effect: "the player actor does not check its record of granted bonuses, so a redelivered login grants a second life",
+    },
+    Bug {
+        id: BONUS_RECORD_IN_MEMORY,
+        name: "bonus_record_in_memory",
+        effect: "the record of granted bonuses is kept in memory only, so after a restart a redelivered login grants again",
     },
 ];

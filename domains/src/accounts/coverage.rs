@@ -16,6 +16,7 @@ pub const COVERAGE: &[&str] = &[
     "lives_granted",
     "player_died",
     "last_life_spent",
+    "login_bonus_granted",
 ];
 
 /// Marks the labels `event` reached; `state` is the state after it was applied.
@@ -43,6 +44,7 @@ pub fn cover(state: &AccountsState, event: &AccountEvent, coverage: &mut Coverag
         AccountEvent::Unlocked { .. } => coverage.hit(5),
         AccountEvent::ClockAdvanced { .. } => {}
         AccountEvent::LivesGranted { .. } => coverage.hit(7),
+        AccountEvent::BonusGranted { .. } => coverage.hit(10),
         AccountEvent::PlayerDied { user, .. } => {
             coverage.hit(8);
             if state

@@ -26,6 +26,9 @@ pub fn decide(
 ) -> Result<(), AccountReject> {
     match *action {
         AccountAction::Tick { by } => tick(state, by, out),
+        AccountAction::GrantBonus { user, login } => {
+            super::bonus::grant(state, user, login, env, out)
+        }
         AccountAction::SignUp { user, password, .. } => {
             if password.len() < MIN_PASSWORD {
                 return Err(AccountReject::PasswordTooShort {

@@ -46,6 +46,12 @@ pub enum AccountEvent {
     },
     /// The player context: a death spent one life.
     PlayerDied { user: UserId, version: u64 },
+    /// The player context: the bonus life of the user's `login`-th login.
+    BonusGranted {
+        user: UserId,
+        login: u32,
+        version: u64,
+    },
 }
 
 impl AccountEvent {
@@ -58,7 +64,8 @@ impl AccountEvent {
             | AccountEvent::Locked { user, version, .. }
             | AccountEvent::Unlocked { user, version }
             | AccountEvent::LivesGranted { user, version, .. }
-            | AccountEvent::PlayerDied { user, version } => Some((user, version)),
+            | AccountEvent::PlayerDied { user, version }
+            | AccountEvent::BonusGranted { user, version, .. } => Some((user, version)),
             AccountEvent::ClockAdvanced { .. } => None,
         }
     }

@@ -6,7 +6,17 @@ use super::Accounts;
 use super::ledger::LivesLedger;
 use super::state::AccountsState;
 
+/// Checked once the bus has drained.
+pub static EVENTUALLY: &[Invariant<Accounts>] = &[Invariant {
+    name: "every_login_bonus_granted",
+    check: super::bonus::every_login_bonus_granted,
+}];
+
 pub static INVARIANTS: &[Invariant<Accounts>] = &[
+    Invariant {
+        name: "one_bonus_per_login",
+        check: super::bonus::one_bonus_per_login,
+    },
     Invariant {
         name: "stream_versions_increase",
         check: stream_versions_increase,

@@ -29,6 +29,11 @@ impl Projection<AccountEvent> for LivesLedger {
                     *granted += u64::from(lives);
                 }
             }
+            AccountEvent::BonusGranted { user, .. } => {
+                if let Some(granted) = self.granted.get_mut(usize::from(user)) {
+                    *granted += 1;
+                }
+            }
             AccountEvent::PlayerDied { user, .. } => {
                 if let Some(spent) = self.spent.get_mut(usize::from(user)) {
                     *spent += 1;

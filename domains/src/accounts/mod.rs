@@ -8,6 +8,7 @@
 
 mod action;
 mod apply;
+mod bonus;
 mod bot;
 pub mod bugs;
 mod coverage;
@@ -18,7 +19,7 @@ mod ledger;
 mod reject;
 mod state;
 
-use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model};
 
 pub use action::{AccountAction, PASSWORD_CAPACITY, Password, UserId};
 pub use bot::PASSWORDS;
@@ -36,6 +37,7 @@ pub struct Accounts;
 impl Domain for Accounts {
     const NAME: &'static str = "accounts";
     const SCHEMA: u32 = 1;
+    const ASYNC: bool = true;
 
     type Config = AccountsConfig;
     type State = AccountsState;
@@ -45,6 +47,14 @@ impl Domain for Accounts {
 
     fn initial(config: &AccountsConfig, bugs: Bugs) -> AccountsState {
         AccountsState::new(config, bugs)
+    }
+
+    fn forget_volatile(state: &mut AccountsState) {
+        bonus::forget_volatile(state);
+    }
+
+    fn outbox(state: &AccountsState, out: &mut Vec<AccountAction>) {
+        bonus::outbox(state, out);
     }
 
     fn decide(
@@ -64,8 +74,16 @@ impl Domain for Accounts {
 impl Model for Accounts {
     type Projections = LivesLedger;
 
-    const ACTION_KINDS: &'static [&'static str] =
-        &["sign_up", "log_in", "pay_for_lives", "die", "tick"];
+    const ACTION_KINDS: &'static [&'static str] = &[
+        "sign_up",
+        "log_in",
+        "pay_for_lives",
+        "die",
+        "tick",
+        "grant_bonus",
+    ];
+    /// The bonus is granted once per login whatever the bus does, and its record is durable.
+    const FAULTS: Faults = Faults::AT_LEAST_ONCE;
     const COVERAGE: &'static [&'static str] = coverage::COVERAGE;
     const BUGS: &'static [Bug] = bugs::BUGS;
 
@@ -84,11 +102,16 @@ impl Model for Accounts {
             AccountAction::PayForLives { .. } => 2,
             AccountAction::Die { .. } => 3,
             AccountAction::Tick { .. } => 4,
+            AccountAction::GrantBonus { .. } => 5,
         }
     }
 
     fn invariants() -> &'static [Invariant<Self>] {
         invariants::INVARIANTS
+    }
+
+    fn eventually() -> &'static [Invariant<Self>] {
+        invariants::EVENTUALLY
     }
 
     fn rename_ids(action: &mut AccountAction, rename: &mut dyn FnMut(&'static str, u64) -> u64) {

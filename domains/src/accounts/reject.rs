@@ -40,6 +40,11 @@ pub enum AccountReject {
         by: i64,
         maximum: i64,
     },
+    /// A bonus for a login that never happened (or past the 64 that earn one).
+    NoSuchBonus {
+        user: UserId,
+        login: u32,
+    },
 }
 
 impl fmt::Display for AccountReject {
@@ -71,6 +76,9 @@ impl fmt::Display for AccountReject {
             ),
             AccountReject::NoLivesLeft { user } => {
                 write!(f, "player {user} has no lives left to lose")
+            }
+            AccountReject::NoSuchBonus { user, login } => {
+                write!(f, "user {user} has no login {login} that earns a bonus")
             }
             AccountReject::TickOutOfRange { by, maximum } => {
                 write!(

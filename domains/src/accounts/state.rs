@@ -71,6 +71,14 @@ pub struct User {
 pub struct Player {
     /// Signed so that a bug spending more than there is shows up as a negative count.
     pub lives: i64,
+    /// Successful logins the player actor has seen on the user's stream.
+    pub logins: u32,
+    /// Bit `k - 1`: the bonus of login `k` waits in the outbox (logins 1 to 64 earn one).
+    pub bonus_due: u64,
+    /// Bit `k - 1`: the bonus of login `k` was granted.
+    pub bonus_granted: u64,
+    /// Bonus lives granted, repeats included.
+    pub bonuses: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

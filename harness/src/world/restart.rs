@@ -8,7 +8,7 @@ use rewind_engine::{Engine, Model, Violation};
 pub const RESTART_REBUILDS_STATE: &str = "restart_rebuilds_state";
 
 /// Whether two states agree on everything durable: equal, or equal once
-/// [`Model::forget_volatile`] cleared both. The clones are only made when they differ.
+/// [`rewind_engine::Domain::forget_volatile`] cleared both. The clones are only made when they differ.
 pub fn same_durable_state<M: Model>(a: &M::State, b: &M::State) -> bool {
     a == b || durable_copy::<M>(a) == durable_copy::<M>(b)
 }
