@@ -118,15 +118,21 @@ mod tests {
             let mut engine: Engine<Payments> = Engine::new(Default::default(), seed, Bugs::NONE);
             let mut choices = RandomChoices::new(seed);
             for _ in 0..300 {
-                let action = bot::next_action(engine.state(), &mut choices);
-                let pre = engine.state().clone();
-                let traced = traced_step(&pre, action, seed, &mut emits, &mut reactions);
-                let _ = engine.dispatch(action);
-                assert_eq!(
-                    &traced,
-                    engine.state(),
-                    "the trace diverged from the engine"
-                );
+                let mut next = Some(bot::next_action(engine.state(), &mut choices));
+                // The bot's action, then the settlement it queued, delivered at once.
+                while let Some(action) = next.take() {
+                    let pre = engine.state().clone();
+                    let traced = traced_step(&pre, action, seed, &mut emits, &mut reactions);
+                    let _ = engine.dispatch(action);
+                    assert_eq!(
+                        &traced,
+                        engine.state(),
+                        "the trace diverged from the engine"
+                    );
+                    let mut waiting = Vec::new();
+                    crate::payments::settlement::outbox(engine.state(), &mut waiting);
+                    next = waiting.first().copied();
+                }
             }
         }
         for &(action, event) in &emits {
