@@ -327,3 +327,46 @@ fn the_file_name_is_the_invariant_and_eight_hex_digits() {
         log.content_hash() >> 32
     );
 }
+
+#[test]
+fn the_worlds_steps_round_trip_and_read_as_written() {
+    let mut typed = typed();
+    let deposit = LedgerAction::Deposit {
+        account: 5,
+        amount: 10,
+    };
+    typed.steps = vec![
+        Step::Act(deposit.clone()),
+        Step::Deliver(deposit.clone()),
+        Step::Restart,
+        Step::Redeliver(deposit),
+    ];
+    let log = Log::new(&typed);
+    let text = log.to_json();
+    assert_contains(
+        &text,
+        &["\"deliver\": {", "\"restart\"", "\"redeliver\": {"],
+    );
+    let decoded = Log::parse(FILE, &text)
+        .unwrap()
+        .decode::<Ledger>(FILE)
+        .unwrap();
+    assert_eq!(decoded.steps, typed.steps);
+}
+
+#[test]
+fn a_message_that_is_no_action_is_named_by_its_index() {
+    let mut log = log();
+    log.actions[1] = json!({ "deliver": { "Embezzle": { "account": 5 } } });
+    let error = decode_error::<Ledger>(&log);
+    assert_field(&error, "actions[1]", &["Embezzle"]);
+}
+
+#[test]
+fn before_format_3_every_entry_is_an_action() {
+    let mut log = log();
+    log.format = "rewind-log/2".into();
+    log.actions[1] = json!("restart");
+    let error = decode_error::<Ledger>(&log);
+    assert_field(&error, "actions[1]", &["restart"]);
+}

@@ -298,3 +298,6 @@ pub fn describe_step<A: std::fmt::Debug>(step: &Step<A>) -> String {
         Step::Restart => "restart: crash, then rebuild from the serialized log".into(),
     }
 }
+
+#[cfg(test)]
+mod tests;
