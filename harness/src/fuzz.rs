@@ -59,26 +59,26 @@ pub fn run_bytes<M: Model>(data: &[u8]) {
 }
 
 /// What a fuzz target prints when `played` broke something: the invariant, the seed, the
-/// actions as JSON (one a line) and the command that imports the artifact.
+/// steps as JSON (one a line: actions, and the world's deliveries and restarts) and the
+/// command that imports the artifact.
 pub fn crash_report<M: Model>(played: &Played<M>, bug: Option<&str>) -> Option<String> {
     let violation = played.violation.as_ref()?;
-    let actions: Vec<String> = played
-        .engine
-        .actions()
+    let steps: Vec<String> = played
+        .steps()
         .iter()
-        .map(|action| serde_json::to_string(action).expect("actions serialize to JSON"))
+        .map(|step| serde_json::to_string(step).expect("actions serialize to JSON"))
         .collect();
     let planted = bug.map_or_else(String::new, |name| format!(", bug `{name}` planted"));
     let flag = bug.map_or_else(String::new, |name| format!(" --bug {name}"));
     Some(format!(
-        "rewind: {} `{}` broke at step {} (seed {}{planted}): {}\nactions ({}):\n  {}\nimport it: cargo run -- import {} <this crash artifact>{flag}",
+        "rewind: {} `{}` broke at step {} (seed {}{planted}): {}\nsteps ({}):\n  {}\nimport it: cargo run -- import {} <this crash artifact>{flag}",
         M::NAME,
         violation.invariant,
         violation.step,
         played.engine.seed(),
         violation.message,
-        actions.len(),
-        actions.join("\n  "),
+        steps.len(),
+        steps.join("\n  "),
         M::NAME,
     ))
 }
