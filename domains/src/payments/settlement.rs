@@ -40,7 +40,7 @@ pub fn settle(
     out: &mut Vec<PaymentEvent>,
 ) -> Result<(), PaymentReject> {
     let unknown = PaymentReject::NoSuchCapture { payment, part };
-    let found = state.payment(payment).ok_or(unknown.clone())?;
+    let found = state.payment(payment).ok_or(unknown)?;
     if part >= found.captures {
         return Err(unknown);
     }

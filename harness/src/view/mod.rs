@@ -37,7 +37,7 @@ struct Data<'a> {
     recorded: &'a Violation,
     /// What broke when the page was made (`None`: nothing did); its step is within `steps`.
     violation: Option<Violation>,
-    /// How many actions the log has; `steps` ends at the violation.
+    /// How many steps the log has (actions and the world's); `steps` ends at the violation.
     actions: usize,
     /// The state and projections before the first step, in full.
     initial: Texts,

@@ -180,7 +180,7 @@
   }
 
   function replayedText() {
-    var replayed = count + " of " + data.actions + " actions";
+    var replayed = count + " of " + data.actions + " steps";
     if (!violation) return replayed + " · no invariant broke";
     var same = violation.invariant === data.recorded.invariant && violation.step === data.recorded.step;
     return replayed + " · " + brokeText(violation).slice(2) + (same ? " (as recorded)" : " (not as recorded)");
@@ -386,7 +386,7 @@
   header();
   $("step-count").textContent = String(count);
   if (count === 0) {
-    $("step-action").appendChild(el("div", "note", "The log has no actions."));
+    $("step-action").appendChild(el("div", "note", "The log has no steps."));
     return;
   }
   timeline();

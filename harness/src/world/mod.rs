@@ -5,7 +5,8 @@
 //! message, or restarts the process (see [`restart`]). The scheduler ([`World::next_step`])
 //! chooses each step from the run's [`Choices`], so the seed, the fuzz input or proptest's
 //! vector decides the interleaving as it decides the actions, and the shrinker removes faults
-//! as it removes actions. Domains that are not [`Domain::ASYNC`] never meet a world.
+//! as it removes actions. Domains that are not [`rewind_engine::Domain::ASYNC`] never meet a
+//! world.
 //!
 //! Every fault is bounded: deliveries of one message ([`MAX_DELIVERIES`]), restarts per run
 //! ([`MAX_RESTARTS`]), the outbox's length ([`MAX_OUTBOX`]) and the drain at the end of a run
@@ -17,9 +18,7 @@ mod schedule;
 
 use std::ops::Range;
 
-use rewind_engine::{
-    Choices, Coverage, Domain, Draw, Engine, Faults, Model, Refusal, Step, Violation,
-};
+use rewind_engine::{Choices, Coverage, Draw, Engine, Faults, Model, Refusal, Step, Violation};
 
 pub(crate) use play::{play, rebuilt_views};
 pub use restart::{RESTART_REBUILDS_STATE, same_durable_state};
@@ -134,12 +133,6 @@ impl<M: Model> World<M> {
     fn look(&mut self, state: &M::State) {
         self.outbox.clear();
         M::outbox(state, &mut self.outbox);
-    }
-
-    /// The messages waiting in `state`'s outbox, oldest first.
-    pub fn pending(&mut self, state: &M::State) -> &[M::Action] {
-        self.look(state);
-        &self.outbox
     }
 
     fn times_delivered(&self, message: &M::Action) -> u32 {
@@ -282,11 +275,6 @@ impl<M: Model> World<M> {
         self.look(state);
         schedule::next_step(self, choices, bot)
     }
-}
-
-/// Whether a domain's runs go through a [`World`]: it has an outbox.
-pub fn needed<M: Domain>() -> bool {
-    M::ASYNC
 }
 
 /// A step as a trace shows it: an action as its `{:?}`, the world's steps named.
