@@ -14,6 +14,7 @@
 mod regenerate;
 mod remove;
 mod renumber;
+mod retarget;
 mod simplify;
 
 use rewind_engine::{Bugs, Draw, Model, Step, Violation};
@@ -78,6 +79,18 @@ impl<M: Model> Shrinker<'_, M> {
         self.steps.truncate(end);
         self.violation = violation;
         true
+    }
+
+    /// [`Shrinker::accept`], and when the candidate fails, the candidate with its refused
+    /// deliveries pointed at the messages that wait instead (see [`retarget`]).
+    fn accept_retargeting(&mut self, steps: Vec<Step<M::Action>>, draws: &[Vec<Draw>]) -> bool {
+        if !M::ASYNC {
+            return self.accept(steps, draws);
+        }
+        if self.accept(steps.clone(), draws) {
+            return true;
+        }
+        retarget::retargeted(self, &steps, draws).is_some_and(|steps| self.accept(steps, draws))
     }
 
     fn len(&self) -> usize {

@@ -11,8 +11,10 @@
 //! the cut and the try's number, and the pass stops at [`MAX_DISPATCHES`], so it is as
 //! deterministic and bounded as the rest.
 //!
-//! Only for domains without an outbox: an ending there would need the scheduler's faults
-//! too, and the removal passes already drop the faults a case does not need.
+//! The kept prefix must be actions only, and the endings are the bot's actions without
+//! faults: for a domain with an outbox, messages they leave waiting are delivered by the
+//! drain at the end of the replay. A case that needs its faults keeps them through the other
+//! passes.
 
 use rewind_engine::{Draw, Engine, Model, Projection, RandomChoices, Step, run_seed, splitmix64};
 
@@ -69,9 +71,6 @@ impl<M: Model> Stage<M> {
 /// dealt), shortest prefix first, then after the others. Returns how many steps the first
 /// ending that still breaks the invariant saved (0 when none did).
 pub(super) fn tails<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
-    if M::ASYNC {
-        return 0;
-    }
     let before = shrinker.len();
     let mut spent = 0usize;
     let mut cuts: Vec<usize> = (1..before.saturating_sub(1)).collect();

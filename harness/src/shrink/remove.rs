@@ -32,7 +32,7 @@ fn without<M: Model>(
 /// over the block's last draws: the hand after the block keeps its cards.
 fn try_without<M: Model>(shrinker: &mut Shrinker<'_, M>, start: usize, end: usize) -> bool {
     let (steps, mut draws) = without(shrinker, start, end);
-    if shrinker.accept(steps.clone(), &draws) {
+    if shrinker.accept_retargeting(steps.clone(), &draws) {
         return true;
     }
     let Some(carried) = shrinker.draws[start..end]
@@ -86,7 +86,7 @@ pub(super) fn pairs<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
             let (mut steps, mut draws) = without(shrinker, second, second + 1);
             steps.remove(first);
             draws.remove(first);
-            if shrinker.accept(steps, &draws) {
+            if shrinker.accept_retargeting(steps, &draws) {
                 removed = true;
                 break;
             }

@@ -135,6 +135,12 @@ impl<M: Model> World<M> {
         M::outbox(state, &mut self.outbox);
     }
 
+    /// The messages waiting in `state`'s outbox, oldest first.
+    pub(crate) fn waiting(&mut self, state: &M::State) -> &[M::Action] {
+        self.look(state);
+        &self.outbox
+    }
+
     fn times_delivered(&self, message: &M::Action) -> u32 {
         self.delivered
             .iter()
