@@ -109,7 +109,14 @@ pub fn thorough_observed<M: Model>(
                 step: steps.len(),
                 ..found
             })
-            .or_else(|| history(engine, views, true))
+            // The engine counts dispatches, not steps: a whole-history finding is placed at
+            // the case's last step, so cutting after it keeps every step.
+            .or_else(|| {
+                history(engine, views, true).map(|found| Violation {
+                    step: steps.len().saturating_sub(1),
+                    ..found
+                })
+            })
     })
     .unwrap_or_else(|message| {
         Some(Violation {

@@ -44,7 +44,10 @@ pub(crate) fn play<M: Model>(
         if let Err(found) = settle(&mut world, &mut engine, &mut views, coverage, counts) {
             return Some(at(found, current));
         }
+        // The engine counts dispatches, not steps (a restart dispatches nothing): place a
+        // whole-history finding at the last step taken.
         check::history(&engine, &views, spec.deep)
+            .map(|found| at(found, steps.len().saturating_sub(1)))
     });
     counts.runs += 1;
     let violation = match outcome {
