@@ -1,6 +1,7 @@
-//! One run: the bot plays up to `steps` actions from one seed, every invariant is checked
-//! after every dispatch, and the whole history is checked at the end. The same loop serves
-//! every driver of [`Choices`]: ChaCha8 (simulation), fuzz bytes and replayed vectors.
+//! One run: up to `steps` steps from one seed (the bot's actions, and for a domain with an
+//! outbox the world's, see [`crate::world`]), every invariant checked after every step and
+//! the whole history at the end. The same loop serves every driver of [`Choices`]: ChaCha8
+//! (simulation), fuzz bytes and replayed vectors.
 
 use rewind_engine::{
     Bugs, Choices, Coverage, Engine, Model, Projection, RandomChoices, SeededRng, Step, Violation,

@@ -1,13 +1,15 @@
 //! Shrinking: the shortest, simplest test case that still breaks the same invariant.
 //!
-//! A test case is the actions and what each step drew (see [`Draw`]), so deleting an early
-//! poker hand leaves the later hands' cards as they were. Passes, repeated while they make
-//! progress: cut everything after the failing step; remove blocks of steps (halves, quarters,
-//! ... single steps) and pairs of steps apart; replace single actions by the simpler variants
-//! the model offers and neighbouring pairs by one merged action; renumber the ids the model
-//! declares; and simplify the draws (zero, an unshuffled deck). When none of those helps, the
-//! model's bot plays shorter endings after a kept prefix (`regenerate`). Every candidate is replayed
-//! thoroughly from the same seed. The work is bounded by [`MAX_ATTEMPTS`] replays and
+//! A test case is its steps (the user's actions, and the world's deliveries, repeats and
+//! restarts) and what each step drew (see [`Draw`]), so deleting an early poker hand leaves
+//! the later hands' cards as they were. Passes, repeated while they make progress: cut
+//! everything after the failing step; remove blocks of steps (halves, quarters, ... single
+//! steps) and pairs of steps apart, faults like actions, pointing a delivery whose message a
+//! removal renumbered at the message that waits instead (`retarget`); replace single actions
+//! by the simpler variants the model offers and neighbouring pairs by one merged action;
+//! renumber the ids the model declares; and simplify the draws (zero, an unshuffled deck).
+//! When none of those helps, the model's bot plays shorter endings after a kept prefix
+//! (`regenerate`). Every candidate is replayed thoroughly from the same seed. The work is bounded by [`MAX_ATTEMPTS`] replays and
 //! [`MAX_ROUNDS`] rounds, never by time, so a shrink is as deterministic as the run it came
 //! from.
 

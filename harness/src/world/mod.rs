@@ -2,7 +2,7 @@
 //! outbox late, out of order or twice, and a store the process restarts from after a crash.
 //!
 //! A [`World`] takes one [`Step`] at a time: it dispatches a user's action or a delivered
-//! message, or restarts the process (see [`restart`]). The scheduler ([`World::next_step`])
+//! message, or restarts the process (see `restart.rs`). The scheduler ([`World::next_step`])
 //! chooses each step from the run's [`Choices`], so the seed, the fuzz input or proptest's
 //! vector decides the interleaving as it decides the actions, and the shrinker removes faults
 //! as it removes actions. Domains that are not [`rewind_engine::Domain::ASYNC`] never meet a
@@ -271,7 +271,7 @@ impl<M: Model> World<M> {
         Some(Step::Deliver(message.clone()))
     }
 
-    /// The scheduler: the next step, drawn from `choices` (see [`schedule`]).
+    /// The scheduler: the next step, drawn from `choices` (see `schedule.rs`).
     pub fn next_step(
         &mut self,
         state: &M::State,
