@@ -102,6 +102,19 @@ impl<'a> RawStep<'a> {
             _ => RawStep::Act(value),
         }
     }
+
+    /// The step, its action decoded by `decode` (a restart has none to decode).
+    pub fn decode<A, E>(
+        self,
+        decode: impl FnOnce(&'a Value) -> Result<A, E>,
+    ) -> Result<Step<A>, E> {
+        Ok(match self {
+            RawStep::Act(json) => Step::Act(decode(json)?),
+            RawStep::Deliver(json) => Step::Deliver(decode(json)?),
+            RawStep::Redeliver(json) => Step::Redeliver(decode(json)?),
+            RawStep::Restart => Step::Restart,
+        })
+    }
 }
 
 impl<A: Serialize> Serialize for Step<A> {
@@ -124,12 +137,7 @@ impl<A: Serialize> Serialize for Step<A> {
 impl<'de, A: serde::de::DeserializeOwned> Deserialize<'de> for Step<A> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(deserializer)?;
-        let decode = |json: &Value| A::deserialize(json.clone()).map_err(serde::de::Error::custom);
-        Ok(match RawStep::read(&value) {
-            RawStep::Act(json) => Step::Act(decode(json)?),
-            RawStep::Deliver(json) => Step::Deliver(decode(json)?),
-            RawStep::Redeliver(json) => Step::Redeliver(decode(json)?),
-            RawStep::Restart => Step::Restart,
-        })
+        RawStep::read(&value)
+            .decode(|json| A::deserialize(json.clone()).map_err(serde::de::Error::custom))
     }
 }

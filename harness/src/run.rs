@@ -169,13 +169,7 @@ fn play_on<M: Model>(
             let action = next_action::<M>(engine.state(), choices, mask);
             counts.dispatches += 1;
             match engine.dispatch(action) {
-                Ok(range) => {
-                    counts.events += range.len() as u64;
-                    for event in &engine.events()[range] {
-                        views.fold(event);
-                        M::cover(engine.state(), event, coverage);
-                    }
-                }
+                Ok(range) => fold_accepted(&engine, range, &mut views, coverage, counts),
                 Err(_) => counts.rejected += 1,
             }
             if let Some(violation) = check::invariants::<M>(engine.state(), &views, step) {
@@ -185,19 +179,45 @@ fn play_on<M: Model>(
         }
         check::history(&engine, &views, spec.deep)
     });
+    Played {
+        engine,
+        violation: run_ended(outcome, step, counts),
+        world_steps: None,
+    }
+}
+
+/// Folds what an accepted dispatch appended (`range` of the event log) into the projections
+/// and the coverage, and counts its events.
+#[inline]
+pub(crate) fn fold_accepted<M: Model>(
+    engine: &Engine<M>,
+    range: std::ops::Range<usize>,
+    views: &mut M::Projections,
+    coverage: &mut Coverage,
+    counts: &mut RunCounts,
+) {
+    counts.events += range.len() as u64;
+    for event in &engine.events()[range] {
+        views.fold(event);
+        M::cover(engine.state(), event, coverage);
+    }
+}
+
+/// Counts a finished run and says what broke: what the run found, or a panic during step
+/// `step` as a `no_panic` violation.
+pub(crate) fn run_ended(
+    outcome: Result<Option<Violation>, String>,
+    step: usize,
+    counts: &mut RunCounts,
+) -> Option<Violation> {
     counts.runs += 1;
-    let violation = match outcome {
+    match outcome {
         Ok(found) => found,
         Err(message) => Some(Violation {
             invariant: NO_PANIC.into(),
             step,
             message,
         }),
-    };
-    Played {
-        engine,
-        violation,
-        world_steps: None,
     }
 }
 

@@ -62,8 +62,9 @@ mod tests {
     use super::*;
     use crate::subscriptions::Currency;
 
-    fn subscribed_and_active() -> Scenario<Subscriptions> {
-        Scenario::<Subscriptions>::new().given_actions([
+    /// Subscriber 1 subscribes and activates.
+    fn activation() -> [SubscriptionAction; 2] {
+        [
             SubscriptionAction::Subscribe {
                 sub: 1,
                 plan_cents: 500,
@@ -73,23 +74,17 @@ mod tests {
                 sub: 1,
                 provider_key: text(KEYS[0]),
             },
-        ])
+        ]
+    }
+
+    fn subscribed_and_active() -> Scenario<Subscriptions> {
+        Scenario::<Subscriptions>::new().given_actions(activation())
     }
 
     #[test]
     fn an_activation_queues_one_welcome_and_sending_it_empties_the_outbox() {
         let mut engine = rewind::Engine::<Subscriptions>::new((), 0, Bugs::NONE);
-        for action in [
-            SubscriptionAction::Subscribe {
-                sub: 1,
-                plan_cents: 500,
-                currency: Currency::Usd,
-            },
-            SubscriptionAction::Activate {
-                sub: 1,
-                provider_key: text(KEYS[0]),
-            },
-        ] {
+        for action in activation() {
             engine.dispatch(action).expect("accepted");
         }
         let mut waiting = Vec::new();

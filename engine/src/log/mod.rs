@@ -290,25 +290,14 @@ impl Log {
             } else {
                 RawStep::Act(raw)
             };
-            let action = match step {
-                RawStep::Act(json) | RawStep::Deliver(json) | RawStep::Redeliver(json) => {
-                    let mut json = json.clone();
-                    if self.schema < D::SCHEMA {
-                        json = D::upcast_action(self.schema, json)
-                            .map_err(|problem| error(&field, problem))?;
-                    }
-                    let action: D::Action =
-                        serde_json::from_value(json).map_err(|e| error(&field, e.to_string()))?;
-                    Some(action)
+            steps.push(step.decode(|json| {
+                let mut json = json.clone();
+                if self.schema < D::SCHEMA {
+                    json = D::upcast_action(self.schema, json)
+                        .map_err(|problem| error(&field, problem))?;
                 }
-                RawStep::Restart => None,
-            };
-            steps.push(match (step, action) {
-                (RawStep::Act(_), Some(action)) => Step::Act(action),
-                (RawStep::Deliver(_), Some(message)) => Step::Deliver(message),
-                (RawStep::Redeliver(_), Some(message)) => Step::Redeliver(message),
-                _ => Step::Restart,
-            });
+                serde_json::from_value(json).map_err(|e| error(&field, e.to_string()))
+            })?);
         }
         Ok(TypedLog {
             seed: self.seed,

@@ -97,6 +97,13 @@ pub enum Outcome<M: Model> {
     Restarted,
 }
 
+/// Why the bus refuses a message it delivered [`MAX_DELIVERIES`] times already.
+fn given_up<M: Model>() -> Outcome<M> {
+    Outcome::NotTaken(format!(
+        "the bus gives up on a message after {MAX_DELIVERIES} deliveries"
+    ))
+}
+
 /// A message the bus delivered, and how often.
 #[derive(Clone, Debug)]
 struct Delivered<A> {
@@ -192,9 +199,7 @@ impl<M: Model> World<M> {
                     ));
                 };
                 if self.times_delivered(message) >= MAX_DELIVERIES {
-                    return Ok(Outcome::NotTaken(format!(
-                        "the bus gives up on a message after {MAX_DELIVERIES} deliveries"
-                    )));
+                    return Ok(given_up());
                 }
                 if position > 0 {
                     coverage.hit(labels + REORDERED);
@@ -210,9 +215,7 @@ impl<M: Model> World<M> {
                     ));
                 }
                 times if times >= MAX_DELIVERIES => {
-                    return Ok(Outcome::NotTaken(format!(
-                        "the bus gives up on a message after {MAX_DELIVERIES} deliveries"
-                    )));
+                    return Ok(given_up());
                 }
                 _ => {
                     coverage.hit(labels + DUPLICATED);

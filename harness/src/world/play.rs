@@ -2,11 +2,11 @@
 //! it, every invariant is checked after it, and at the end the bus drains and the
 //! `eventually` invariants run.
 
-use rewind_engine::{Choices, Coverage, Engine, Model, Projection, Step, Violation, project};
+use rewind_engine::{Choices, Coverage, Engine, Model, Step, Violation, project};
 
 use super::{Outcome, World};
-use crate::check::{self, NO_PANIC};
-use crate::run::{Played, RunCounts, RunSpec, next_action, swarm_mask};
+use crate::check;
+use crate::run::{Played, RunCounts, RunSpec, fold_accepted, next_action, run_ended, swarm_mask};
 
 /// [`crate::run::play`] for a domain with an outbox.
 pub(crate) fn play<M: Model>(
@@ -49,18 +49,9 @@ pub(crate) fn play<M: Model>(
         check::history(&engine, &views, spec.deep)
             .map(|found| at(found, steps.len().saturating_sub(1)))
     });
-    counts.runs += 1;
-    let violation = match outcome {
-        Ok(found) => found,
-        Err(message) => Some(Violation {
-            invariant: NO_PANIC.into(),
-            step: current,
-            message,
-        }),
-    };
     Played {
         engine,
-        violation,
+        violation: run_ended(outcome, current, counts),
         world_steps: Some(steps),
     }
 }
@@ -85,11 +76,7 @@ pub(crate) fn take<M: Model>(
     match world.take(engine, step, &[], coverage) {
         Err(found) => Some(found),
         Ok(Outcome::Dispatched(Ok(range))) => {
-            counts.events += range.len() as u64;
-            for event in &engine.events()[range] {
-                views.fold(event);
-                M::cover(engine.state(), event, coverage);
-            }
+            fold_accepted(engine, range, views, coverage, counts);
             None
         }
         Ok(Outcome::Dispatched(Err(_)) | Outcome::NotTaken(_)) => {
