@@ -8,6 +8,7 @@ use rewind_domains::poker::Poker;
 use rewind_domains::poll::Poll;
 use rewind_domains::subscriptions::Subscriptions;
 use rewind_engine::{Bugs, Model};
+use rewind_harness::check::Checks;
 use rewind_harness::sim::{DEFAULT_HISTORY_EVERY, SimPlan, simulate};
 
 const RUNS: u64 = 2_000;
@@ -23,19 +24,33 @@ fn domain<M: Model>(c: &mut Criterion) {
         swarm: false,
         history_every: DEFAULT_HISTORY_EVERY,
         faults: true,
+        fail_fast: false,
     };
-    let dispatches = simulate::<M>(&M::Config::default(), &plan(1), Bugs::NONE, &|_| {})
-        .counts
-        .dispatches;
+    let checks = Checks::all();
+    let dispatches = simulate::<M>(
+        &M::Config::default(),
+        &plan(1),
+        Bugs::NONE,
+        &checks,
+        &|_| {},
+    )
+    .counts
+    .dispatches;
     let mut group = c.benchmark_group(format!("sim/{}", M::NAME));
     group.throughput(Throughput::Elements(dispatches));
     group.sample_size(20);
     for jobs in [1, 2] {
         group.bench_function(format!("{jobs} thread(s)"), |b| {
             b.iter(|| {
-                simulate::<M>(&M::Config::default(), &plan(jobs), Bugs::NONE, &|_| {})
-                    .counts
-                    .dispatches
+                simulate::<M>(
+                    &M::Config::default(),
+                    &plan(jobs),
+                    Bugs::NONE,
+                    &checks,
+                    &|_| {},
+                )
+                .counts
+                .dispatches
             })
         });
     }

@@ -29,6 +29,8 @@ fn main() {
         seed,
         config: Default::default(),
         bug: None,
+        known: None,
+        skip: Vec::new(),
         found_by: format!("cargo run --release -p rewind-domains --example long_log -- {steps}"),
         steps: engine
             .actions()
@@ -36,6 +38,7 @@ fn main() {
             .cloned()
             .map(rewind::Step::Act)
             .collect(),
+        unreadable: None,
         draws: Vec::new(),
         violation: Violation {
             invariant: "none".into(),

@@ -90,8 +90,10 @@ impl<'a> Draws<'a> {
         Draws { env, forked }
     }
 
+    /// The stream a fresh draw comes from: the value then depends on the seed.
     #[inline]
     fn rng(&mut self) -> &mut SeededRng {
+        self.env.note_seed_read();
         match &mut self.forked {
             Some(rng) => rng,
             None => self.env.shared_rng(),

@@ -351,7 +351,14 @@ impl<D: Domain> Engine<D> {
     }
 
     pub fn seed(&self) -> u64 {
-        self.env.seed()
+        self.env.seed_unread()
+    }
+
+    /// Whether any step so far depended on the seed: a draw its script did not supply, or
+    /// domain code reading [`Env::seed`]. False means these steps, with the draws they were
+    /// given, replay alike under any seed.
+    pub fn read_seed(&self) -> bool {
+        self.env.read_seed()
     }
 
     /// Every action dispatched, accepted or refused, in order.
@@ -396,7 +403,12 @@ impl<D: Domain> Engine<D> {
     /// same seed. Determinism means its event log equals this one's, bit for bit.
     pub fn redispatch(&self) -> Engine<D> {
         let given = self.events[..self.given].to_vec();
-        let mut replica = Engine::resume(self.config.clone(), self.env.seed(), self.bugs, given);
+        let mut replica = Engine::resume(
+            self.config.clone(),
+            self.env.seed_unread(),
+            self.bugs,
+            given,
+        );
         replica.reserve(self.actions.len());
         if self.tape.is_some() {
             replica.record_draws();

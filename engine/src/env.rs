@@ -1,5 +1,7 @@
 //! The environment `decide` may read: seeded randomness, a logical clock, planted bugs.
 
+use std::cell::Cell;
+
 use crate::{BugId, Bugs, Draw, Draws, SeededRng};
 
 /// Everything outside the state that a decision may depend on, all of it reproducible from
@@ -19,6 +21,10 @@ pub struct Env {
     next: usize,
     /// What the current step drew, when the engine keeps draws.
     recorded: Option<Vec<Draw>>,
+    /// Whether anything was taken from the seed: a draw that no script supplied, or the seed
+    /// itself. A log whose replay never reads its seed means the same under any seed, so its
+    /// file name leaves the seed out. A `Cell` because [`Env::seed`] reads through `&self`.
+    seed_read: Cell<bool>,
 }
 
 /// The ChaCha8 stream of a seed that `Env` draws from (the bot uses stream 0).
@@ -34,12 +40,32 @@ impl Env {
             script: Vec::new(),
             next: 0,
             recorded: None,
+            seed_read: Cell::new(false),
         }
     }
 
-    /// The run's seed.
+    /// The run's seed. Reading it makes what a step does depend on the seed, as an unscripted
+    /// draw does (see [`Env::read_seed`]).
     pub fn seed(&self) -> u64 {
+        self.seed_read.set(true);
         self.seed
+    }
+
+    /// The run's seed, for the engine's own bookkeeping: not a read by domain code.
+    pub(crate) fn seed_unread(&self) -> u64 {
+        self.seed
+    }
+
+    /// Whether anything so far depended on the seed: a draw no script supplied, or a call of
+    /// [`Env::seed`]. False means the same steps and scripts replay alike under any seed.
+    pub fn read_seed(&self) -> bool {
+        self.seed_read.get()
+    }
+
+    /// Notes that a value came from the seed rather than from a script.
+    #[inline]
+    pub(crate) fn note_seed_read(&self) {
+        self.seed_read.set(true);
     }
 
     /// Draws from the shared random stream: each draw depends on every draw before it.

@@ -38,7 +38,7 @@ pub use engine::{Engine, MAX_CASCADE_ACTIONS, MAX_CASCADE_DEPTH, Refusal};
 pub use env::Env;
 pub use faults::Faults;
 pub use hash::{StableHasher, hash_events};
-pub use log::{LOG_FORMAT, Log, LogError, TypedLog, Violation};
+pub use log::{JSON_ROUND_TRIP, LOG_FORMAT, Log, LogError, TypedLog, Unreadable, Violation};
 pub use model::{Coverage, Invariant, Model, rename_id};
 pub use projection::{Projection, project};
 pub use rng::SeededRng;

@@ -10,6 +10,16 @@ pub struct Invariant<M: Model> {
     pub check: fn(&M::State, &M::Projections) -> Result<(), String>,
 }
 
+// Written out rather than derived: a derive would demand `M: Clone` of the domain's marker
+// type, though an invariant holds only a name and a function pointer.
+impl<M: Model> Clone for Invariant<M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M: Model> Copy for Invariant<M> {}
+
 /// A domain made testable.
 pub trait Model: Domain {
     /// Read models the harness folds alongside the state, so invariants can compare them

@@ -1,8 +1,10 @@
 //! The corpus: one JSON log per failure, `corpus/<domain>/<invariant>-<hash>.json`.
 //!
-//! Writes are atomic (a temporary file in the same folder, then a rename), so a crash never
-//! leaves half a log; a log whose content is already stored is not written again, and no
-//! existing file is ever overwritten or removed.
+//! A log's name hashes what it means (see [`crate::meaning`]), and a [`Shelf`] knows the
+//! meaning of every log in a domain's folder, whatever its name, so one failure is stored
+//! once: a log meaning the same as one already there is not written again. Writes are atomic
+//! (a temporary file in the same folder, then a rename), so a crash never leaves half a log,
+//! and no existing file is removed; the only rewrite is of a log's `known` mark, in place.
 
 use std::fs;
 use std::io::{self, Write};
@@ -10,40 +12,149 @@ use std::path::{Path, PathBuf};
 
 use rewind_engine::{Log, LogError};
 
-/// What writing a log did.
+use crate::DomainEntry;
+use crate::meaning::Meaning;
+
+/// What storing a log did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Written {
     New(PathBuf),
-    AlreadyStored(PathBuf),
+    /// A log meaning the same was there already (marked known, with its reason, or not).
+    AlreadyStored {
+        path: PathBuf,
+        known: Option<String>,
+    },
 }
 
 impl Written {
     pub fn path(&self) -> &Path {
         match self {
-            Written::New(path) | Written::AlreadyStored(path) => path,
+            Written::New(path) | Written::AlreadyStored { path, .. } => path,
         }
     }
 }
 
-/// Stores `log` under `root/<domain>/`.
-pub fn write(root: &Path, log: &Log) -> io::Result<Written> {
-    let dir = root.join(&log.domain);
-    fs::create_dir_all(&dir)?;
-    let path = dir.join(log.file_name());
-    if path.exists() {
-        return Ok(Written::AlreadyStored(path));
+/// One log stored in a domain's folder, and what it means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredLog {
+    pub path: PathBuf,
+    pub meaning: Meaning,
+    /// Why it is a known defect, when it is marked as one.
+    pub known: Option<String>,
+}
+
+/// A domain's folder of a corpus, `root/<domain>/`, with the meaning of every log in it.
+pub struct Shelf {
+    dir: PathBuf,
+    stored: Vec<StoredLog>,
+}
+
+impl Shelf {
+    /// Reads `root/<domain>/` (nothing yet, when it does not exist): every log there whose
+    /// meaning `meaning` can work out. A log it cannot read is left out, never touched;
+    /// `corpus check` reports it.
+    pub fn open(
+        root: &Path,
+        domain: &str,
+        meaning: &dyn Fn(&Log, &str) -> Result<Meaning, LogError>,
+    ) -> io::Result<Shelf> {
+        let dir = root.join(domain);
+        let mut stored = Vec::new();
+        if dir.exists() {
+            for path in files(&dir)? {
+                let file = path.display().to_string();
+                let Ok(log) = read(&path) else { continue };
+                if let Ok(meaning) = meaning(&log, &file) {
+                    stored.push(StoredLog {
+                        path,
+                        meaning,
+                        known: log.known,
+                    });
+                }
+            }
+        }
+        Ok(Shelf { dir, stored })
     }
-    let temporary = dir.join(format!(".{}.{}.tmp", log.file_name(), std::process::id()));
+
+    /// The stored log that means `meaning`, if any.
+    pub fn find(&self, meaning: &Meaning) -> Option<&StoredLog> {
+        self.stored
+            .iter()
+            .find(|stored| stored.meaning.hash == meaning.hash)
+    }
+
+    /// Every log read, in file order.
+    pub fn logs(&self) -> &[StoredLog] {
+        &self.stored
+    }
+
+    /// Stores `log`, which means `meaning`, unless a log meaning the same is there already.
+    pub fn store(&mut self, log: &Log, meaning: Meaning) -> io::Result<Written> {
+        if let Some(stored) = self.find(&meaning) {
+            return Ok(Written::AlreadyStored {
+                path: stored.path.clone(),
+                known: stored.known.clone(),
+            });
+        }
+        fs::create_dir_all(&self.dir)?;
+        let path = self.dir.join(meaning.file_name(log));
+        if path.exists() {
+            // A file of that name this shelf could not read: never overwritten.
+            return Ok(Written::AlreadyStored { path, known: None });
+        }
+        write_atomically(&path, &log.to_json())?;
+        self.stored.push(StoredLog {
+            path: path.clone(),
+            meaning,
+            known: log.known.clone(),
+        });
+        Ok(Written::New(path))
+    }
+}
+
+/// The shelf of `entry`'s domain under `root`, each log's meaning worked out by `entry`.
+pub fn shelf_of(root: &Path, entry: &dyn DomainEntry) -> io::Result<Shelf> {
+    Shelf::open(root, entry.name(), &|log, file| entry.meaning(log, file))
+}
+
+/// What storing did, in two lines: where the log is (new, already there, or a known defect
+/// already there), and the command that replays it, starting with `program`.
+pub fn describe(written: &Written, program: &str) -> String {
+    let path = written.path().display();
+    let state = match written {
+        Written::New(_) => format!("stored {path}"),
+        Written::AlreadyStored { known: None, .. } => format!("already stored as {path}"),
+        Written::AlreadyStored {
+            known: Some(reason),
+            ..
+        } => format!("already stored as {path}, a known defect: {reason}"),
+    };
+    format!("{state}\nreplay {program} replay {path}")
+}
+
+/// Replaces the log at `path` with `log` (its `known` mark changed), atomically.
+pub fn rewrite(path: &Path, log: &Log) -> io::Result<()> {
+    write_atomically(path, &log.to_json())
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder and a rename, so a
+/// reader sees the old file or the new one, never half of one.
+fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&temporary)?;
-        file.write_all(log.to_json().as_bytes())?;
+        file.write_all(text.as_bytes())?;
         file.sync_all()?;
-        fs::rename(&temporary, &path)
+        fs::rename(&temporary, path)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
-    result.map(|()| Written::New(path))
+    result
 }
 
 /// Every `*.json` file below `root`, sorted, for a stable test order.
@@ -88,6 +199,8 @@ mod tests {
             seed: 3,
             config: None,
             bug: None,
+            known: None,
+            skip: Vec::new(),
             found_by: "test".into(),
             actions: vec![serde_json::json!("StopVoting"); actions],
             draws: Vec::new(),
@@ -99,21 +212,55 @@ mod tests {
         }
     }
 
+    /// What a log means here: its hash without the seed, as a replay that reads none gives.
+    fn meaning(log: &Log, _file: &str) -> Result<Meaning, LogError> {
+        Ok(Meaning {
+            hash: log.meaning_hash(false),
+            reads_seed: false,
+        })
+    }
+
     #[test]
-    fn writes_once_and_deduplicates_by_content() {
+    fn stores_once_by_meaning_whatever_the_name_and_the_seed() {
         let root = std::env::temp_dir().join(format!("rewind-corpus-test-{}", std::process::id()));
-        let first = write(&root, &log(1)).unwrap();
+        let _ = fs::remove_dir_all(&root);
+        let mut shelf = Shelf::open(&root, "poll", &meaning).unwrap();
+        let first = shelf.store(&log(1), meaning(&log(1), "").unwrap()).unwrap();
         assert!(matches!(first, Written::New(_)));
         let mut same = log(1);
         same.found_by = "another command".into();
+        same.seed = 99;
+        let again = shelf.store(&same, meaning(&same, "").unwrap()).unwrap();
         assert_eq!(
-            write(&root, &same).unwrap(),
-            Written::AlreadyStored(first.path().to_path_buf())
+            again,
+            Written::AlreadyStored {
+                path: first.path().to_path_buf(),
+                known: None
+            }
         );
-        assert!(matches!(write(&root, &log(2)).unwrap(), Written::New(_)));
+        // A log stored under another name (an older hash) is still found by its meaning.
+        let renamed = root.join("poll").join("x-0badc0de.json");
+        fs::rename(first.path(), &renamed).unwrap();
+        let mut reopened = Shelf::open(&root, "poll", &meaning).unwrap();
+        assert_eq!(
+            reopened.store(&same, meaning(&same, "").unwrap()).unwrap(),
+            Written::AlreadyStored {
+                path: renamed.clone(),
+                known: None
+            }
+        );
+        let other = reopened
+            .store(&log(2), meaning(&log(2), "").unwrap())
+            .unwrap();
+        assert!(matches!(other, Written::New(_)));
         let stored = files(&root).unwrap();
         assert_eq!(stored.len(), 2, "{stored:?}");
-        assert_eq!(read(&stored[0]).unwrap().domain, "poll");
+        let mut marked = read(&renamed).unwrap();
+        marked.known = Some("issue 7".into());
+        rewrite(&renamed, &marked).unwrap();
+        let reopened = Shelf::open(&root, "poll", &meaning).unwrap();
+        let found = reopened.logs().iter().find(|stored| stored.path == renamed);
+        assert_eq!(found.and_then(|s| s.known.as_deref()), Some("issue 7"));
         fs::remove_dir_all(&root).unwrap();
     }
 }

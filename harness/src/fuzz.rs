@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use rewind_engine::{Bugs, Coverage, Model};
 
+use crate::check::Checks;
 use crate::entry::find_bug;
 use crate::fuzz_choices::FuzzChoices;
 use crate::run::{Played, RunCounts, RunSpec, play};
@@ -42,7 +43,10 @@ pub fn play_bytes<M: Model>(data: &[u8], bugs: Bugs) -> Played<M> {
         // sampled runs and to every shrink and corpus replay: here it would cost a third of
         // the exec/s (poll: 83K with it, 120K without, on a growing corpus).
         deep: false,
+        // Each input's log is checked by the JSON round trip when its failure is shrunk.
+        json: false,
         faults: true,
+        checks: &Checks::all(),
     };
     let mut counts = RunCounts::default();
     let mut coverage = Coverage::new(0);

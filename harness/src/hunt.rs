@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use rewind_engine::{Bug, Bugs, Coverage, Model, run_seed};
 
+use crate::check::Checks;
 use crate::run::{RunCounts, RunSpec, run_once};
 use crate::shrink::shrink_failure;
 
@@ -32,6 +33,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
     let bugs = Bugs::NONE.with(bug.id);
     let mut counts = RunCounts::default();
     let mut coverage = Coverage::new(crate::world::coverage_labels::<M>().len());
+    let checks = Checks::all();
     let started = Instant::now();
     let mut spare = None;
     for run in 0..max_runs {
@@ -42,11 +44,13 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
             bugs,
             swarm: false,
             deep: false,
+            json: false,
             faults: true,
+            checks: &checks,
         };
         if let Some(failure) = run_once(&spec, &mut counts, &mut coverage, &mut spare) {
             let seconds = started.elapsed().as_secs_f64();
-            let shrunk = shrink_failure::<M>(&config, spec.seed, bugs, failure);
+            let shrunk = shrink_failure::<M>(&config, spec.seed, bugs, failure, &checks);
             return Hunt {
                 found: true,
                 runs: counts.runs,

@@ -15,6 +15,7 @@ pub mod fuzz;
 pub mod fuzz_choices;
 pub mod fuzz_log;
 pub mod hunt;
+pub mod meaning;
 pub mod panic;
 #[cfg(feature = "proptest")]
 pub mod proptest;
@@ -26,6 +27,8 @@ pub mod sim;
 pub mod summary;
 #[cfg(test)]
 mod test_domain;
+#[cfg(test)]
+mod test_till;
 pub mod trace;
 pub mod view;
 pub mod world;

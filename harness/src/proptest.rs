@@ -26,7 +26,7 @@ use ::proptest::prelude::{Strategy, any};
 use ::proptest::test_runner::{Config, RngAlgorithm, RngSeed, TestCaseError};
 use rewind_engine::{Bugs, Coverage, Model, ReplayedChoices, Step};
 
-use crate::check::thorough;
+use crate::check::{Checks, thorough};
 use crate::run::{RunCounts, RunSpec, play};
 
 /// How many numbers the generated vector holds per step at most: enough for a bot that
@@ -103,7 +103,9 @@ pub fn bot_steps<M: Model>(
         swarm: false,
         // Short runs, replayed again and again: check determinism on every one.
         deep: true,
+        json: true,
         faults: true,
+        checks: &Checks::all(),
     };
     let mut choices = ReplayedChoices::new(values);
     let mut counts = RunCounts::default();

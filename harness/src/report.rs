@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::summary::{Summary, group};
+use crate::summary::{Stored, Summary, count, group};
 use crate::view::page::escape_html as escape;
 
 /// One domain's part of a report.
@@ -27,6 +27,7 @@ table.figures td { padding: .1em 1.2em .1em 0; } table.figures td:nth-child(2) {
 .bar { background: #4a7bd0; height: .9em; min-width: 1px; }
 .never { color: #b3261e; font-weight: 600; }
 .ok { color: #1e7b34; font-weight: 600; } .failed { color: #b3261e; font-weight: 600; }
+.known { color: #8a5a00; font-weight: 600; }
 .failure { border-left: 4px solid #b3261e; padding: .2em .8em; margin: 1em 0; background: #fdf3f2; }
 ";
 
@@ -96,36 +97,51 @@ fn domain_section(out: &mut String, domain: &ReportedDomain) {
     }
     for (index, failure) in summary.failures.iter().enumerate() {
         let v = &failure.violation;
-        let _ = write!(
+        let (label, class) = match (failure.runs, failure.is_known()) {
+            (_, true) => ("KNOWN", "known"),
+            (Some(_), false) => ("FAILED", "failed"),
+            (None, false) => ("also", "failed"),
+        };
+        let runs = failure
+            .runs
+            .map_or_else(String::new, |runs| format!(" in {}", count(runs, "run")));
+        let _ = writeln!(
             out,
-            "<div class=\"failure\"><p><span class=\"failed\">FAILED</span> run {} (seed {}): \
-             <code>{}</code> broke at step {}: {}</p>\n<p>shrunk {} → {} steps</p><pre>{}</pre>\
-             <p>rerun <code>{}</code></p>",
-            failure.run,
-            failure.seed,
+            "<div class=\"failure\"><p><span class=\"{class}\">{label}</span> <code>{}</code>{runs}: \
+             run {} (seed {}) broke it at step {}: {}</p>",
             escape(&v.invariant),
+            group(failure.run),
+            failure.seed,
             v.step,
             escape(&v.message),
-            failure.shrunk_from,
-            failure.shrunk_to,
-            escape(&failure.passes.join("\n")),
-            escape(&failure.reproduce),
         );
-        if let Some(file) = &failure.file {
-            let _ = write!(out, "<p>stored <code>{}</code>", escape(file));
+        if let Some(shrunk) = &failure.shrunk {
+            let _ = write!(
+                out,
+                "<p>shrunk {} → {}</p><pre>{}</pre>",
+                shrunk.from,
+                count(shrunk.to as u64, "step"),
+                escape(&shrunk.passes.join("\n")),
+            );
+        }
+        let _ = write!(
+            out,
+            "<p>rerun <code>{}</code></p>",
+            escape(&failure.reproduce)
+        );
+        if let Some(stored) = &failure.stored {
+            let state = match stored {
+                Stored::New(_) => "stored".to_string(),
+                Stored::Already(_) => "stored already, not fixed yet:".to_string(),
+                Stored::Known { reason, .. } => format!("a known defect ({}):", escape(reason)),
+            };
+            let _ = write!(out, "<p>{state} <code>{}</code>", escape(stored.file()));
             if let Some(Some(link)) = domain.views.get(index) {
                 let _ = write!(out, " · <a href=\"{}\">step through it</a>", escape(link));
             }
             out.push_str("</p>");
         }
         out.push_str("</div>\n");
-    }
-    if summary.more_failing_runs > 0 {
-        let _ = writeln!(
-            out,
-            "<p>and {} more failing runs, not shrunk</p>",
-            group(summary.more_failing_runs)
-        );
     }
 }
 
@@ -175,9 +191,10 @@ mod tests {
             eventually: 0,
             faults: None,
             history_every: 8,
+            skipped: Vec::new(),
             coverage,
+            failed_runs: 0,
             failures: Vec::new(),
-            more_failing_runs: 0,
         }
     }
 

@@ -7,7 +7,7 @@ use rewind_engine::{
     Bugs, Choices, Coverage, Engine, Model, Projection, RandomChoices, SeededRng, Step, Violation,
 };
 
-use crate::check::{self, NO_PANIC};
+use crate::check::{self, Checks, Depth, NO_PANIC};
 
 /// How many times the bot is asked again for an action whose kind swarm mode switched off
 /// before the harness takes what it got.
@@ -25,6 +25,10 @@ pub struct RunSpec<'a, M: Model> {
     pub swarm: bool,
     /// Also re-dispatch the actions and rebuild the projections at the end of this run.
     pub deep: bool,
+    /// Also send every action and event of this run through a JSON round trip at its end.
+    pub json: bool,
+    /// The checks made: every one, or all but those `sim --skip` set aside.
+    pub checks: &'a Checks<M>,
     /// Inject the delivery faults the domain declares (only for domains with an outbox;
     /// without faults, messages are delivered at once, in order, exactly once).
     pub faults: bool,
@@ -39,6 +43,16 @@ pub struct RunCounts {
     pub events: u64,
     /// Runs that broke an invariant.
     pub failed: u64,
+}
+
+impl<M: Model> RunSpec<'_, M> {
+    /// How thoroughly the run's history is checked at its end.
+    pub fn depth(&self) -> Depth {
+        Depth {
+            deep: self.deep,
+            json: self.json,
+        }
+    }
 }
 
 impl RunCounts {
@@ -172,16 +186,16 @@ fn play_on<M: Model>(
                 Ok(range) => fold_accepted(&engine, range, &mut views, coverage, counts),
                 Err(_) => counts.rejected += 1,
             }
-            if let Some(violation) = check::invariants::<M>(engine.state(), &views, step) {
+            if let Some(violation) = spec.checks.invariants(engine.state(), &views, step) {
                 return Some(violation);
             }
             step += 1;
         }
-        check::history(&engine, &views, spec.deep)
+        check::history(&engine, &views, spec.depth(), spec.checks)
     });
     Played {
         engine,
-        violation: run_ended(outcome, step, counts),
+        violation: run_ended(outcome, step, counts, spec.checks),
         world_steps: None,
     }
 }
@@ -204,20 +218,21 @@ pub(crate) fn fold_accepted<M: Model>(
 }
 
 /// Counts a finished run and says what broke: what the run found, or a panic during step
-/// `step` as a `no_panic` violation.
-pub(crate) fn run_ended(
+/// `step` as a `no_panic` violation (unless `checks` sets that aside: the run just ends).
+pub(crate) fn run_ended<M: Model>(
     outcome: Result<Option<Violation>, String>,
     step: usize,
     counts: &mut RunCounts,
+    checks: &Checks<M>,
 ) -> Option<Violation> {
     counts.runs += 1;
     match outcome {
         Ok(found) => found,
-        Err(message) => Some(Violation {
+        Err(message) => checks.keep(Some(Violation {
             invariant: NO_PANIC.into(),
             step,
             message,
-        }),
+        })),
     }
 }
 

@@ -5,19 +5,60 @@ use std::fmt::Write as _;
 
 use rewind_engine::Violation;
 
-/// One failure found, shrunk and (once written) stored.
+/// Where the shrunk log of a failure went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Written now.
+    New(String),
+    /// A log meaning the same was stored already, not marked known: the defect is not fixed.
+    Already(String),
+    /// A log meaning the same is stored and marked as a known defect, for this reason.
+    Known { file: String, reason: String },
+}
+
+impl Stored {
+    pub fn file(&self) -> &str {
+        match self {
+            Stored::New(file) | Stored::Already(file) | Stored::Known { file, .. } => file,
+        }
+    }
+
+    pub fn is_known(&self) -> bool {
+        matches!(self, Stored::Known { .. })
+    }
+}
+
+/// How a failing run was shrunk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shrinking {
+    pub from: usize,
+    pub to: usize,
+    pub passes: Vec<String>,
+}
+
+/// One failing run reported: the first run that broke a check, or a second one whose shrunk
+/// log differs in kind (other kinds of steps).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FailureReport {
+    /// How many runs broke this check; `None` for a second sample of a check reported above.
+    pub runs: Option<u64>,
     pub run: u64,
     pub seed: u64,
+    /// What the run found, as the run found it.
     pub violation: Violation,
-    pub shrunk_from: usize,
-    pub shrunk_to: usize,
-    pub passes: Vec<String>,
+    /// `None` when it was not shrunk (past the bound of failures shrunk per simulation).
+    pub shrunk: Option<Shrinking>,
     /// The command that plays just this run again.
     pub reproduce: String,
-    /// The corpus file holding the shrunk log, once written.
-    pub file: Option<String>,
+    /// Where its shrunk log is, once stored.
+    pub stored: Option<Stored>,
+}
+
+impl FailureReport {
+    /// Whether this failure is a known defect (its log is stored and marked known).
+    pub fn is_known(&self) -> bool {
+        self.stored.as_ref().is_some_and(Stored::is_known)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,13 +77,23 @@ pub struct Summary {
     pub faults: Option<String>,
     /// Runs between deep history checks (see `SimPlan::history_every`).
     pub history_every: u64,
+    /// Checks set aside (`--skip`).
+    pub skipped: Vec<String>,
     pub coverage: Vec<(String, u64)>,
+    /// Runs that broke something.
+    pub failed_runs: u64,
     pub failures: Vec<FailureReport>,
-    /// Failing runs besides the ones reported (later runs of the played batches).
-    pub more_failing_runs: u64,
 }
 
 impl Summary {
+    /// The failures that are not known defects: what makes a simulation fail.
+    pub fn new_failures(&self) -> usize {
+        self.failures
+            .iter()
+            .filter(|failure| failure.runs.is_some() && !failure.is_known())
+            .count()
+    }
+
     /// The summary as text; `program` starts the `replay` command of each stored failure.
     pub fn render(&self, program: &str) -> String {
         let mut out = String::new();
@@ -54,7 +105,10 @@ impl Summary {
         let _ = writeln!(out, "{}{bug}", self.domain);
         let skipped = self.planned_runs - self.runs;
         let stopped = if skipped > 0 {
-            format!(" (stopped at the first failing batch; {skipped} not played)")
+            format!(
+                " (stopped at the first failing batch; {} not played)",
+                group(skipped)
+            )
         } else {
             String::new()
         };
@@ -77,16 +131,19 @@ impl Summary {
         };
         let _ = writeln!(
             out,
-            "  checked     {} invariants after every dispatch; event replay after every run; \
+            "  checked     {} after every dispatch; event replay after every run; \
              re-dispatch and projection rebuild {deep}",
-            self.invariants
+            count(self.invariants as u64, "invariant")
         );
         if let Some(faults) = &self.faults {
             let _ = writeln!(
                 out,
-                "  faults      {faults}; {} invariants once the bus has drained",
-                self.eventually
+                "  faults      {faults}; {} once the bus has drained",
+                count(self.eventually as u64, "invariant")
             );
+        }
+        if !self.skipped.is_empty() {
+            let _ = writeln!(out, "  set aside   {}", self.skipped.join(", "));
         }
         if !self.coverage.is_empty() {
             let _ = writeln!(out, "  coverage");
@@ -95,38 +152,124 @@ impl Summary {
                 let _ = writeln!(out, "    {label:<36}{:>14}{flag}", group(*hits));
             }
         }
-        if self.failures.is_empty() {
-            let _ = writeln!(out, "  result      no violation");
-        }
+        let _ = writeln!(out, "  result      {}", self.result());
         for failure in &self.failures {
-            let v = &failure.violation;
-            let _ = writeln!(
-                out,
-                "  FAILED      run {} (seed {}): `{}` broke at step {}: {}",
-                failure.run, failure.seed, v.invariant, v.step, v.message
-            );
-            let _ = writeln!(
-                out,
-                "    shrunk    {} → {} steps",
-                failure.shrunk_from, failure.shrunk_to
-            );
-            for pass in &failure.passes {
-                let _ = writeln!(out, "      {pass}");
-            }
-            let _ = writeln!(out, "    rerun     {}", failure.reproduce);
-            if let Some(file) = &failure.file {
-                let _ = writeln!(out, "    stored    {file}");
-                let _ = writeln!(out, "    replay    {program} replay {file}");
-            }
-        }
-        if self.more_failing_runs > 0 {
-            let _ = writeln!(
-                out,
-                "  and {} more failing runs, not shrunk",
-                self.more_failing_runs
-            );
+            self.render_failure(&mut out, failure, program);
         }
         out
+    }
+
+    /// One line on what broke: nothing, or how many checks in how many runs, new and known.
+    fn result(&self) -> String {
+        let checks = self.failures.iter().filter(|f| f.runs.is_some()).count() as u64;
+        if checks == 0 {
+            return "no violation".into();
+        }
+        let known = checks - self.new_failures() as u64;
+        let split = match (self.new_failures(), known) {
+            (_, 0) => String::new(),
+            (0, _) => ": all known defects".into(),
+            (new, known) => format!(": {new} new, {known} known"),
+        };
+        format!(
+            "{} broke in {} of {}{split}",
+            count(checks, "check"),
+            group(self.failed_runs),
+            count(self.runs, "run")
+        )
+    }
+
+    fn render_failure(&self, out: &mut String, failure: &FailureReport, program: &str) {
+        let v = &failure.violation;
+        let (label, which) = match failure.runs {
+            Some(runs) => (
+                if failure.is_known() {
+                    "KNOWN"
+                } else {
+                    "FAILED"
+                },
+                format!(
+                    "`{}` in {}; first run {} (seed {}) broke it at step {}",
+                    v.invariant,
+                    count(runs, "run"),
+                    group(failure.run),
+                    failure.seed,
+                    v.step
+                ),
+            ),
+            None => (
+                "  and",
+                format!(
+                    "`{}` otherwise: run {} (seed {}) broke it at step {}",
+                    v.invariant,
+                    group(failure.run),
+                    failure.seed,
+                    v.step
+                ),
+            ),
+        };
+        let _ = writeln!(out, "  {label:<11} {which}: {}", v.message);
+        match &failure.shrunk {
+            Some(shrunk) => {
+                let _ = writeln!(
+                    out,
+                    "    shrunk    {} → {}",
+                    shrunk.from,
+                    count(shrunk.to as u64, "step")
+                );
+                for pass in &shrunk.passes {
+                    let _ = writeln!(out, "      {pass}");
+                }
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "    shrunk    not: past the bound of {MAX_SHRUNK} failures shrunk per simulation"
+                );
+            }
+        }
+        let _ = writeln!(out, "    rerun     {}", failure.reproduce);
+        let Some(stored) = &failure.stored else {
+            return;
+        };
+        let file = stored.file();
+        match stored {
+            Stored::New(_) => {
+                let _ = writeln!(out, "    stored    {file}");
+            }
+            Stored::Already(_) if self.bug.is_some() => {
+                let _ = writeln!(out, "    stored    already, as {file}");
+            }
+            Stored::Already(_) => {
+                let _ = writeln!(out, "    stored    already, as {file}: not fixed yet");
+            }
+            Stored::Known { reason, .. } => {
+                let _ = writeln!(out, "    known     {file}: {reason}");
+            }
+        }
+        let _ = writeln!(out, "    replay    {program} replay {file}");
+        if failure.is_known()
+            && let Some(runs) = failure.runs
+        {
+            let _ = writeln!(
+                out,
+                "    skip      `--skip {}` sets it aside, so the {} it stopped go on",
+                v.invariant,
+                count(runs, "run")
+            );
+        }
+    }
+}
+
+/// The most failing runs a simulation shrinks: two per check at most, the first ones first.
+pub const MAX_SHRUNK: usize = 32;
+
+/// "1 run", "2 runs", "1,000 runs": a count and its noun, which agree.
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", group(n))
     }
 }
 
@@ -145,6 +288,13 @@ pub fn group(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(super::count(1, "step"), "1 step");
+        assert_eq!(super::count(0, "step"), "0 steps");
+        assert_eq!(super::count(12_345, "run"), "12,345 runs");
+    }
+
     #[test]
     fn groups_thousands() {
         assert_eq!(super::group(0), "0");

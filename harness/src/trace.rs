@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use rewind_engine::{Bugs, Model, TypedLog};
 
-use crate::check::{StepView, thorough_observed};
+use crate::check::{StepView, replay_log};
 use crate::world::describe_step;
 
 #[derive(Clone, Debug, Default)]
@@ -76,45 +76,57 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
     let mut previous = show_state(&M::initial(&log.config, bugs));
     let mut last_state = previous.clone();
     let mut last_views = String::new();
-    let checked = thorough_observed::<M>(
-        &log.config,
-        log.seed,
-        bugs,
-        steps,
-        &log.draws,
-        &mut |view: StepView<'_, M>| {
-            let _ = match view.drained {
-                true => writeln!(out, "drain      {}", describe_step(view.taken)),
-                false => writeln!(out, "step {:<4} {}", view.step, describe_step(view.taken)),
-            };
-            match &view.refusal {
-                Some(reason) => {
-                    let _ = writeln!(out, "           refused: {reason}");
-                }
-                None => {
-                    for event in view.events {
-                        let _ = writeln!(out, "           → {}", show_event(event));
-                    }
-                }
+    // `--to N` replays the steps up to N, as if the log ended there.
+    let mut shown = log.clone();
+    if end < log.steps.len() {
+        shown.steps.truncate(end);
+        shown.unreadable = None;
+    }
+    let checked = replay_log(&shown, bugs, &mut |view: StepView<'_, M>| {
+        let _ = match view.drained {
+            true => writeln!(out, "drain      {}", describe_step(view.taken)),
+            false => writeln!(out, "step {:<4} {}", view.step, describe_step(view.taken)),
+        };
+        match &view.refusal {
+            Some(reason) => {
+                let _ = writeln!(out, "           refused: {reason}");
             }
-            let state = show_state(view.engine.state());
-            if options.diff && state != previous {
-                for line in changed_lines(&previous, &state) {
-                    let _ = writeln!(out, "           {line}");
+            None => {
+                for event in view.events {
+                    let _ = writeln!(out, "           → {}", show_event(event));
                 }
             }
-            if let Some(violation) = view.violation {
-                let _ = writeln!(
-                    out,
-                    "           ✗ `{}` broke: {}",
-                    violation.invariant, violation.message
-                );
+        }
+        let state = show_state(view.engine.state());
+        if options.diff && state != previous {
+            for line in changed_lines(&previous, &state) {
+                let _ = writeln!(out, "           {line}");
             }
-            previous.clone_from(&state);
-            last_state = state;
-            last_views = show_views(view.views);
-        },
-    );
+        }
+        if let Some(violation) = view.violation {
+            let _ = writeln!(
+                out,
+                "           ✗ `{}` broke: {}",
+                violation.invariant, violation.message
+            );
+        }
+        previous.clone_from(&state);
+        last_state = state;
+        last_views = show_views(view.views);
+    });
+    if let (Some(unreadable), Some(violation)) = (&shown.unreadable, &checked.violation) {
+        let _ = writeln!(
+            out,
+            "step {:<4} {} (as stored)",
+            steps.len(),
+            unreadable.json
+        );
+        let _ = writeln!(
+            out,
+            "           ✗ `{}` broke: {}",
+            violation.invariant, violation.message
+        );
+    }
     if checked.violation.is_none() {
         let _ = writeln!(out, "\nno invariant broke in {} steps", steps.len());
     }

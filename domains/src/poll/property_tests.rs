@@ -2,7 +2,7 @@
 //! through the bot and shrinks it, and rewind's shrinker finishes what proptest leaves.
 
 use proptest::test_runner::{TestError, TestRunner};
-use rewind::harness::check::thorough;
+use rewind::harness::check::{Checks, thorough};
 use rewind::harness::shrink::shrink;
 use rewind::proptest::{Setup, bot_steps, check_in, config, steps_in};
 use rewind::{BugId, Bugs, Step};
@@ -62,6 +62,7 @@ fn proptest_finds_a_vote_after_close_and_rewinds_shrinker_finishes_it() {
         minimal.clone(),
         Vec::new(),
         &violation,
+        &Checks::all(),
     );
     assert_eq!(
         shrunk.steps.len(),

@@ -332,15 +332,20 @@ fn config_reaches_the_log_and_the_rerun_command() -> Result<(), Failed> {
     if !rerun.starts_with(env!("CARGO_BIN_EXE_rewind")) {
         return Err(format!("the rerun command does not start with the program: {rerun}").into());
     }
-    // Pasted as printed, with only the scratch corpus added.
+    if !rerun.contains(&format!("--corpus {root}")) {
+        return Err(format!("the rerun command drops the --corpus given: {rerun}").into());
+    }
+    // Pasted as printed: it plays the one run again, into the same corpus.
     let again = Command::new("sh")
         .arg("-c")
-        .arg(format!("{rerun} --corpus \"$0\""))
-        .arg(root)
+        .arg(&rerun)
         .output()
         .map_err(|e| e.to_string())?;
     expect(&again, 1, &[])?;
-    if !text(&again).0.contains("`odd_chips_left_of_button` broke") {
+    if !text(&again)
+        .0
+        .contains("`odd_chips_left_of_button` in 1 run")
+    {
         return Err(format!("`{rerun}` did not fail the same way:\n{}", text(&again).0).into());
     }
     Ok(())
@@ -399,14 +404,17 @@ fn planted_bug_is_found_stored_and_replayed() -> Result<(), Failed> {
         .into());
     }
     let again = rewind(&args);
-    if text(&again)
+    let again_stored = text(&again)
         .0
         .lines()
         .find_map(|line| line.trim().strip_prefix("stored"))
         .map(str::trim)
-        != Some(stored.as_str())
-    {
-        return Err("the same failure was stored under another name the second time".into());
+        .map(str::to_string);
+    if again_stored != Some(format!("already, as {stored}")) {
+        return Err(format!(
+            "the second time, the same failure is not named as stored already: {again_stored:?}"
+        )
+        .into());
     }
     let replay = rewind(&["replay", &stored]);
     expect(&replay, 0, &[])?;

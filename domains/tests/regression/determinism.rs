@@ -37,12 +37,13 @@ fn plan(jobs: usize, first_run: u64, end_run: u64) -> SimPlan {
         swarm: true,
         history_every: 1,
         faults: true,
+        fail_fast: false,
     }
 }
 
 fn summary(plan: &SimPlan, bug: Option<&str>) -> Result<Summary, Failed> {
     Ok(domain::<Poll>()
-        .simulate(plan, bug, None, "rewind", &|_| {})?
+        .simulate(plan, bug, None, &[], "rewind", &|_| {})?
         .summary)
 }
 

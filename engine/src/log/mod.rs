@@ -26,6 +26,16 @@ pub const LOG_FORMAT: &str = "rewind-log/3";
 /// both replay unchanged.
 const READ_FORMATS: [&str; 3] = ["rewind-log/1", "rewind-log/2", LOG_FORMAT];
 
+/// The generic check that every action and event survives a JSON round trip (written, read
+/// back, equal): a value a log or an event store cannot carry is a finding at the step where
+/// it appears. Named here because a log of such a finding may end in a step that does not
+/// read back (see [`TypedLog::unreadable`]).
+pub const JSON_ROUND_TRIP: &str = "json_round_trip";
+
+/// The key under which a log stores an action that could not be written as JSON at all, as
+/// its `{:?}`: the step stays visible, and the log stays readable.
+const UNSERIALIZABLE: &str = "unserializable";
+
 /// What broke, as recorded when the log was written.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,6 +58,15 @@ pub struct Log {
     pub config: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bug: Option<String>,
+    /// Why this log records a known defect that is not fixed yet (an issue link, a sentence),
+    /// when it is marked as one: its test then passes while the failure still reproduces as
+    /// recorded, and fails once it does not (a strict expected failure).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known: Option<String>,
+    /// Checks set aside when this failure was found (`sim --skip`), because another known
+    /// failure breaks first on these steps; the replay sets them aside too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skip: Vec<String>,
     /// The exact command or fuzz artifact that found it.
     pub found_by: String,
     pub actions: Vec<Value>,
@@ -63,9 +82,16 @@ pub struct TypedLog<D: Model> {
     pub seed: u64,
     pub config: D::Config,
     pub bug: Option<&'static Bug>,
+    /// Why this is a known defect not fixed yet, when it is marked as one (see [`Log::known`]).
+    pub known: Option<String>,
+    /// The checks its replay sets aside (see [`Log::skip`]).
+    pub skip: Vec<String>,
     pub found_by: String,
     /// The actions, and the world's steps among them (stored under `actions`).
     pub steps: Vec<Step<D::Action>>,
+    /// The step after `steps` when it does not read back: only in the log of a
+    /// [`JSON_ROUND_TRIP`] finding, whose last step is the action JSON could not carry.
+    pub unreadable: Option<Unreadable>,
     /// `draws[i]`: what step `i` drew (empty when it drew nothing, or drew from the seed).
     /// Either empty or as long as `steps`.
     pub draws: Vec<Vec<Draw>>,
@@ -80,12 +106,25 @@ impl<D: Model> Clone for TypedLog<D> {
             seed: self.seed,
             config: self.config.clone(),
             bug: self.bug,
+            known: self.known.clone(),
+            skip: self.skip.clone(),
             found_by: self.found_by.clone(),
             steps: self.steps.clone(),
+            unreadable: self.unreadable.clone(),
             draws: self.draws.clone(),
             violation: self.violation.clone(),
         }
     }
+}
+
+/// A stored step that does not read back as an action: what the log holds, and why it does
+/// not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The step as the log stores it.
+    pub json: Value,
+    /// Why it does not decode, naming the field.
+    pub problem: String,
 }
 
 impl<D: Model> fmt::Debug for TypedLog<D> {
@@ -94,8 +133,11 @@ impl<D: Model> fmt::Debug for TypedLog<D> {
             .field("seed", &self.seed)
             .field("config", &self.config)
             .field("bug", &self.bug)
+            .field("known", &self.known)
+            .field("skip", &self.skip)
             .field("found_by", &self.found_by)
             .field("steps", &self.steps)
+            .field("unreadable", &self.unreadable)
             .field("draws", &self.draws)
             .field("violation", &self.violation)
             .finish()
@@ -133,13 +175,15 @@ impl fmt::Display for LogError {
 
 impl std::error::Error for LogError {}
 
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 12] = [
     "format",
     "domain",
     "schema",
     "seed",
     "config",
     "bug",
+    "known",
+    "skip",
     "found_by",
     "actions",
     "draws",
@@ -158,11 +202,14 @@ impl Log {
             seed: typed.seed,
             config,
             bug: typed.bug.map(|bug| bug.name.to_string()),
+            known: typed.known.clone(),
+            skip: typed.skip.clone(),
             found_by: typed.found_by.clone(),
             actions: typed
                 .steps
                 .iter()
-                .map(|step| serde_json::to_value(step).expect("actions serialize to JSON"))
+                .map(stored_step)
+                .chain(typed.unreadable.iter().map(|step| step.json.clone()))
                 .collect(),
             draws: draws::by_step(&typed.draws),
             violation: typed.violation.clone(),
@@ -219,6 +266,27 @@ impl Log {
                 ));
             }
         };
+        let known = match object.get("known") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(reason)) if !reason.trim().is_empty() => Some(reason.clone()),
+            Some(_) => {
+                return Err(error(
+                    Some("known"),
+                    "must say why the defect is known (an issue link, a sentence)".into(),
+                ));
+            }
+        };
+        let skip = match object.get("skip") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(names)) => names
+                .iter()
+                .map(|name| name.as_str().map(str::to_string))
+                .collect::<Option<Vec<String>>>()
+                .ok_or_else(|| error(Some("skip"), "must be a list of check names".into()))?,
+            Some(_) => {
+                return Err(error(Some("skip"), "must be a list of check names".into()));
+            }
+        };
         Ok(Log {
             format,
             domain: string_field(&object, "domain").map_err(|p| error(Some("domain"), p))?,
@@ -229,6 +297,8 @@ impl Log {
                 .filter(|config| !config.is_null())
                 .cloned(),
             bug,
+            known,
+            skip,
             found_by: string_field(&object, "found_by").map_err(|p| error(Some("found_by"), p))?,
             actions,
             draws,
@@ -283,6 +353,7 @@ impl Log {
         };
         let world_steps = self.format == LOG_FORMAT;
         let mut steps = Vec::with_capacity(self.actions.len());
+        let mut unreadable = None;
         for (index, raw) in self.actions.iter().enumerate() {
             let field = format!("actions[{index}]");
             let step = if world_steps {
@@ -290,24 +361,45 @@ impl Log {
             } else {
                 RawStep::Act(raw)
             };
-            steps.push(step.decode(|json| {
+            let decoded = step.decode(|json| {
                 let mut json = json.clone();
                 if self.schema < D::SCHEMA {
                     json = D::upcast_action(self.schema, json)
                         .map_err(|problem| error(&field, problem))?;
                 }
                 serde_json::from_value(json).map_err(|e| error(&field, e.to_string()))
-            })?);
+            });
+            match decoded {
+                Ok(step) => steps.push(step),
+                Err(problem) if self.records_unreadable(index) => {
+                    unreadable = Some(Unreadable {
+                        json: raw.clone(),
+                        problem: problem.problem,
+                    });
+                }
+                Err(problem) => return Err(problem),
+            }
         }
         Ok(TypedLog {
             seed: self.seed,
             config,
             bug,
+            known: self.known.clone(),
+            skip: self.skip.clone(),
             found_by: self.found_by.clone(),
             draws: draws::per_step(&self.draws, steps.len()),
             steps,
+            unreadable,
             violation: self.violation.clone(),
         })
+    }
+
+    /// Whether step `index` is the one a [`JSON_ROUND_TRIP`] finding recorded as not reading
+    /// back: the last step, where the violation is. Any other step must read.
+    fn records_unreadable(&self, index: usize) -> bool {
+        self.violation.invariant == JSON_ROUND_TRIP
+            && self.violation.step == index
+            && index + 1 == self.actions.len()
     }
 
     /// Pretty-printed JSON with a trailing newline; keys in a fixed order, and lists of plain
@@ -350,36 +442,53 @@ impl Log {
         pretty::object_in_order(&fields)
     }
 
-    /// A hash of what the log means (domain, schema, seed, config, bug, actions, draws and
-    /// the invariant), not of how it was found: two commands finding the same failure agree.
-    /// A log without draws hashes as it did before format 2, so its file name stays.
-    pub fn content_hash(&self) -> u64 {
+    /// A hash of what the log replays: domain, schema, config, bug, steps, draws, the checks
+    /// it sets aside and the invariant, and the seed only when `reads_seed` (its replay takes
+    /// something from the seed; see [`crate::Engine::read_seed`]). Not how it was found, nor
+    /// whether it is marked known: two runs, two seeds or two commands that find the same
+    /// failure agree, so the corpus stores it once.
+    pub fn meaning_hash(&self, reads_seed: bool) -> u64 {
         let meaning = (
             &self.domain,
             self.schema,
-            self.seed,
             &self.config,
             &self.bug,
             &self.actions,
             &self.violation.invariant,
         );
         let mut bytes = serde_json::to_vec(&meaning).expect("logs serialize to JSON");
-        if !self.draws.is_empty() {
-            bytes.extend(serde_json::to_vec(&self.draws).expect("draws serialize to JSON"));
+        bytes.extend(serde_json::to_vec(&self.draws).expect("draws serialize to JSON"));
+        bytes.extend(serde_json::to_vec(&self.skip).expect("names serialize to JSON"));
+        if reads_seed {
+            bytes.extend(self.seed.to_le_bytes());
         }
         let mut hasher = StableHasher::default();
         hasher.write(&bytes);
         hasher.finish()
     }
 
-    /// `<invariant>-<8 hex digits of the content hash>.json`.
-    pub fn file_name(&self) -> String {
+    /// `<invariant>-<8 hex digits of the meaning hash>.json` (see [`Log::meaning_hash`]).
+    pub fn file_name(&self, reads_seed: bool) -> String {
         format!(
             "{}-{:08x}.json",
             self.violation.invariant,
-            self.content_hash() >> 32
+            self.meaning_hash(reads_seed) >> 32
         )
     }
+}
+
+/// A step as a log stores it. An action JSON cannot write at all (a map with keys that are
+/// not strings) is stored as its `{:?}` under `"unserializable"`: it is the last step of a
+/// [`JSON_ROUND_TRIP`] finding, which reads back as [`TypedLog::unreadable`].
+fn stored_step<A: Serialize + fmt::Debug>(step: &Step<A>) -> Value {
+    serde_json::to_value(step).unwrap_or_else(|_| {
+        let mut object = Map::new();
+        let shown = step
+            .action()
+            .map_or_else(String::new, |action| format!("{action:?}"));
+        object.insert(UNSERIALIZABLE.to_string(), Value::String(shown));
+        Value::Object(object)
+    })
 }
 
 fn string_field(object: &Map<String, Value>, name: &str) -> Result<String, String> {

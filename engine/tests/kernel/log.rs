@@ -16,6 +16,8 @@ fn typed() -> TypedLog<Ledger> {
         seed: u64::MAX - 1,
         config: LedgerConfig { accounts: 6 },
         bug: Some(&BUGS[1]),
+        known: None,
+        skip: Vec::new(),
         found_by: "rewind sim ledger --seed 1 --bug withdraw_ignored".to_string(),
         steps: vec![
             Step::Act(LedgerAction::Deposit {
@@ -28,6 +30,7 @@ fn typed() -> TypedLog<Ledger> {
                 amount: 4,
             }),
         ],
+        unreadable: None,
         draws: Vec::new(),
         violation: Violation {
             invariant: "balances_match_the_stream".to_string(),
@@ -230,8 +233,11 @@ fn the_default_upcaster_refuses_older_schemas() {
         seed: 1,
         config: (),
         bug: None,
+        known: None,
+        skip: Vec::new(),
         found_by: "test".to_string(),
         steps: vec![Step::Act(CounterAction::Add { by: 2 })],
+        unreadable: None,
         draws: Vec::new(),
         violation: Violation {
             invariant: "no_panic".to_string(),
@@ -285,34 +291,52 @@ fn a_config_of_the_wrong_shape_is_refused() {
 }
 
 #[test]
-fn the_content_hash_ignores_how_a_log_was_found() {
+fn the_meaning_hash_ignores_how_a_log_was_found_and_whether_it_is_known() {
     let log = log();
     let mut found_otherwise = log.clone();
     found_otherwise.found_by = "cargo fuzz run ledger crash-1234".to_string();
-    assert_eq!(found_otherwise.content_hash(), log.content_hash());
-    assert_eq!(found_otherwise.file_name(), log.file_name());
+    found_otherwise.known = Some("issue 12".to_string());
+    for reads_seed in [false, true] {
+        assert_eq!(
+            found_otherwise.meaning_hash(reads_seed),
+            log.meaning_hash(reads_seed)
+        );
+        assert_eq!(
+            found_otherwise.file_name(reads_seed),
+            log.file_name(reads_seed)
+        );
+    }
 
     let mut shorter = log.clone();
     shorter.actions.pop();
-    assert_ne!(shorter.content_hash(), log.content_hash());
-    assert_ne!(shorter.file_name(), log.file_name());
+    assert_ne!(shorter.meaning_hash(false), log.meaning_hash(false));
+    assert_ne!(shorter.file_name(false), log.file_name(false));
 
     let mut changed = log.clone();
     changed.actions[0] = json!({ "Deposit": { "account": 5, "amount": 11 } });
-    assert_ne!(changed.file_name(), log.file_name());
+    assert_ne!(changed.file_name(false), log.file_name(false));
+
+    let mut skipping = log.clone();
+    skipping.skip = vec!["balances_match_the_stream".to_string()];
+    assert_ne!(skipping.meaning_hash(false), log.meaning_hash(false));
 
     let reread = Log::parse(FILE, &log.to_json()).unwrap();
-    assert_eq!(reread.content_hash(), log.content_hash());
+    assert_eq!(reread.meaning_hash(true), log.meaning_hash(true));
 
     let mut reseeded = log.clone();
     reseeded.seed = 3;
-    assert_ne!(reseeded.content_hash(), log.content_hash());
+    assert_eq!(
+        reseeded.meaning_hash(false),
+        log.meaning_hash(false),
+        "a replay that never reads the seed means the same under any seed"
+    );
+    assert_ne!(reseeded.meaning_hash(true), log.meaning_hash(true));
 }
 
 #[test]
 fn the_file_name_is_the_invariant_and_eight_hex_digits() {
     let log = log();
-    let name = log.file_name();
+    let name = log.file_name(true);
     let hex = name
         .strip_prefix("balances_match_the_stream-")
         .and_then(|rest| rest.strip_suffix(".json"))
@@ -324,8 +348,32 @@ fn the_file_name_is_the_invariant_and_eight_hex_digits() {
     );
     assert_eq!(
         u64::from_str_radix(hex, 16).unwrap(),
-        log.content_hash() >> 32
+        log.meaning_hash(true) >> 32
     );
+}
+
+#[test]
+fn known_and_skip_are_written_read_and_checked() {
+    let mut log = log();
+    log.known = Some("https://example.com/issues/12".to_string());
+    log.skip = vec!["no_panic".to_string()];
+    let text = log.to_json();
+    assert_contains(
+        &text,
+        &[
+            "\"known\": \"https://example.com/issues/12\"",
+            "\"skip\": [",
+        ],
+    );
+    assert_eq!(Log::parse(FILE, &text).unwrap(), log);
+    let error = parse_error(&edited(|object| {
+        object.insert("known".into(), json!("  "));
+    }));
+    assert_field(&error, "known", &["why"]);
+    let error = parse_error(&edited(|object| {
+        object.insert("skip".into(), json!([1]));
+    }));
+    assert_field(&error, "skip", &["check names"]);
 }
 
 #[test]

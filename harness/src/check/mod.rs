@@ -1,13 +1,16 @@
 //! The checks every domain gets besides its own invariants, and the thorough step-by-step
 //! replay that shrinking, `rewind replay` and the corpus suite use.
 
+mod checks;
+pub mod json;
 mod thorough;
 
-use rewind_engine::{Engine, Invariant, Model, Violation, project};
+use rewind_engine::{Engine, JSON_ROUND_TRIP, Model, Violation, project};
 
 use crate::world::{OUTBOX_BOUNDED, RESTART_REBUILDS_STATE, same_durable_state};
 
-pub use thorough::{Checked, StepView, thorough, thorough_observed};
+pub use checks::{Checks, check_names};
+pub use thorough::{Checked, StepView, log_checks, replay_log, thorough, thorough_observed};
 
 /// Names of the generic checks, as they appear in violations and corpus file names.
 pub const NO_PANIC: &str = "no_panic";
@@ -17,93 +20,93 @@ pub const REDISPATCH_REPRODUCES_EVENTS: &str = "redispatch_reproduces_events";
 pub const PROJECTIONS_REBUILD: &str = "projections_rebuild_from_stream";
 
 /// All generic checks, for `rewind domains`; the last two only for domains with an outbox.
-pub const GENERIC_CHECKS: [&str; 7] = [
+pub const GENERIC_CHECKS: [&str; 8] = [
     NO_PANIC,
     REJECT_CHANGES_NOTHING,
     REPLAY_REBUILDS_STATE,
     REDISPATCH_REPRODUCES_EVENTS,
     PROJECTIONS_REBUILD,
+    JSON_ROUND_TRIP,
     RESTART_REBUILDS_STATE,
     OUTBOX_BOUNDED,
 ];
 
-/// Runs every invariant of `M`; the first that fails becomes a violation at `step`.
-#[inline]
-pub fn invariants<M: Model>(
-    state: &M::State,
-    views: &M::Projections,
-    step: usize,
-) -> Option<Violation> {
-    invariants_of::<M>(M::invariants(), state, views, step)
+/// How thoroughly a run's whole history is checked at its end (see [`history`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Depth {
+    /// Re-dispatch the actions and rebuild the projections.
+    pub deep: bool,
+    /// Send every step's action and every event through a JSON round trip.
+    pub json: bool,
 }
 
-/// Runs every `eventually` invariant of `M`, once the bus has drained; the violation's step
-/// is left for the caller to set.
-pub fn eventually<M: Model>(state: &M::State, views: &M::Projections) -> Option<Violation> {
-    invariants_of::<M>(M::eventually(), state, views, 0)
-}
-
-#[inline]
-fn invariants_of<M: Model>(
-    list: &[Invariant<M>],
-    state: &M::State,
-    views: &M::Projections,
-    step: usize,
-) -> Option<Violation> {
-    for invariant in list {
-        if let Err(message) = (invariant.check)(state, views) {
-            return Some(Violation {
-                invariant: invariant.name.to_string(),
-                step,
-                message,
-            });
-        }
-    }
-    None
-}
-
-/// The end-of-run checks over the whole history: replaying the events rebuilds the state and,
-/// when `deep`, re-dispatching the actions reproduces the events and projections rebuilt from
-/// the stream equal the live ones. O(history), so the fast path runs them once per run, and
-/// the two deep ones (which catch non-determinism, a systematic fault) on a sample of runs.
+/// The end-of-run checks over the whole history: replaying the events rebuilds the state;
+/// when `depth.deep`, re-dispatching the actions reproduces the events and projections
+/// rebuilt from the stream equal the live ones; when `depth.json`, every action dispatched
+/// and every event survives a JSON round trip. O(history), so the fast path runs the first
+/// once per run and the others (which catch systematic faults: non-determinism, a type JSON
+/// cannot carry) on a sample of runs. Checks set aside in `checks` are not made.
 pub fn history<M: Model>(
     engine: &Engine<M>,
     views: &M::Projections,
-    deep: bool,
+    depth: Depth,
+    checks: &Checks<M>,
 ) -> Option<Violation> {
     let last = engine.steps().saturating_sub(1);
+    let found = |invariant: &str, message: String| {
+        (!checks.skips(invariant)).then(|| Violation {
+            invariant: invariant.into(),
+            step: last,
+            message,
+        })
+    };
     let replayed = Engine::<M>::replay_events(engine.config(), engine.bugs(), engine.events());
     if !same_durable_state::<M>(&replayed, engine.state()) {
-        return Some(Violation {
-            invariant: REPLAY_REBUILDS_STATE.into(),
-            step: last,
-            message: "applying the event log to the initial state does not give the live state"
-                .into(),
-        });
+        let message = "applying the event log to the initial state does not give the live state";
+        if let Some(violation) = found(REPLAY_REBUILDS_STATE, message.into()) {
+            return Some(violation);
+        }
     }
-    if !deep {
+    if depth.json
+        && let Some(violation) =
+            stored_history::<M>(engine).and_then(|message| found(JSON_ROUND_TRIP, message))
+    {
+        return Some(violation);
+    }
+    if !depth.deep {
         return None;
     }
     let replica = engine.redispatch();
     if replica.events() != engine.events() {
         let at = first_difference(replica.events(), engine.events());
-        return Some(Violation {
-            invariant: REDISPATCH_REPRODUCES_EVENTS.into(),
-            step: last,
-            message: format!("re-dispatching the actions from the same seed differs at event {at}"),
-        });
+        let message =
+            format!("re-dispatching the actions from the same seed differs at event {at}");
+        if let Some(violation) = found(REDISPATCH_REPRODUCES_EVENTS, message) {
+            return Some(violation);
+        }
     }
     let rebuilt = project(
         M::projections(engine.config(), engine.bugs()),
         engine.events(),
     );
     if rebuilt != *views {
-        return Some(Violation {
-            invariant: PROJECTIONS_REBUILD.into(),
-            step: last,
-            message: "projections rebuilt from the event log differ from the ones folded live"
-                .into(),
-        });
+        let message = "projections rebuilt from the event log differ from the ones folded live";
+        return found(PROJECTIONS_REBUILD, message.into());
+    }
+    None
+}
+
+/// The first action or event of `engine`'s logs that does not survive a JSON round trip.
+fn stored_history<M: Model>(engine: &Engine<M>) -> Option<String> {
+    for (index, action) in engine.actions().iter().enumerate() {
+        if let Err(problem) = json::round_trip(action) {
+            return Some(format!("action {index}: {problem}"));
+        }
+    }
+    for (index, event) in engine.events().iter().enumerate() {
+        if let Err(problem) = json::round_trip(event) {
+            return Some(format!("event {index}: {problem}"));
+        }
     }
     None
 }

@@ -1,11 +1,15 @@
 //! The thorough replay: a test case step by step, with every check after every step. What
 //! shrinking, `rewind replay`, `rewind view` and the corpus suite use.
 
-use rewind_engine::{Bugs, Coverage, Draw, Engine, Model, Projection, Step, Violation};
+use rewind_engine::{
+    Bugs, Coverage, Draw, Engine, JSON_ROUND_TRIP, LogError, Model, Projection, Step, TypedLog,
+    Violation,
+};
 
+use super::json::round_trip;
 use super::{
-    NO_PANIC, REDISPATCH_REPRODUCES_EVENTS, REJECT_CHANGES_NOTHING, REPLAY_REBUILDS_STATE,
-    eventually, history, invariants,
+    Checks, Depth, NO_PANIC, REDISPATCH_REPRODUCES_EVENTS, REJECT_CHANGES_NOTHING,
+    REPLAY_REBUILDS_STATE, history,
 };
 use crate::world::{Outcome, World, rebuilt_views, same_durable_state};
 
@@ -20,11 +24,11 @@ pub struct Checked<M: Model> {
 }
 
 /// Replays `steps` from `seed` with `bugs` planted, checking after every step: the domain's
-/// invariants, that a refused step changed nothing, that the step's events rebuild the state
-/// and are reproduced by re-deciding, that a restart rebuilds the state from the serialized
-/// log; then the bus drains and the `eventually` invariants and the whole-history checks
-/// run. Stops at the first violation. Used wherever the exact failing step matters more than
-/// speed.
+/// invariants, that the step's action and events survive a JSON round trip, that a refused
+/// step changed nothing, that the step's events rebuild the state and are reproduced by
+/// re-deciding, that a restart rebuilds the state from the serialized log; then the bus
+/// drains and the `eventually` invariants and the whole-history checks run. Stops at the
+/// first violation. Used wherever the exact failing step matters more than speed.
 ///
 /// `draws[i]` is what step `i` draws (see [`Draw`]); a step past its end, or draws that run
 /// out, draw from the seed. `checked.draws` is what every step drew: the run's randomness
@@ -36,7 +40,48 @@ pub fn thorough<M: Model>(
     steps: &[Step<M::Action>],
     draws: &[Vec<Draw>],
 ) -> Checked<M> {
-    thorough_observed(config, seed, bugs, steps, draws, &mut |_| {})
+    let checks = Checks::all();
+    thorough_observed(config, seed, bugs, steps, draws, &checks, &mut |_| {})
+}
+
+/// The checks a stored log's replay makes: every one but those it sets aside (its `skip`).
+/// The error names a check to set aside that the domain does not have.
+pub fn log_checks<M: Model>(log: &TypedLog<M>, file: &str) -> Result<Checks<M>, LogError> {
+    Checks::<M>::skipping(&log.skip).map_err(|problem| LogError {
+        file: file.to_string(),
+        field: Some("skip".into()),
+        problem,
+    })
+}
+
+/// Replays a stored log as [`thorough`] does, with `bugs` planted and the checks it sets
+/// aside (its `skip`, checked by [`log_checks`] when the log was read) left out. A log whose
+/// last step does not read back (see [`TypedLog::unreadable`]) replays the steps before it,
+/// and that step is the [`JSON_ROUND_TRIP`] violation it records.
+pub fn replay_log<M: Model>(
+    log: &TypedLog<M>,
+    bugs: Bugs,
+    observe: &mut dyn FnMut(StepView<'_, M>),
+) -> Checked<M> {
+    let checks = Checks::<M>::skipping(&log.skip).unwrap_or_default();
+    let case = (&log.config, log.seed, bugs, &log.steps[..], &log.draws[..]);
+    let Some(unreadable) = &log.unreadable else {
+        return replay(case, &checks, true, observe);
+    };
+    let mut checked = replay(case, &checks, false, observe);
+    if checked.violation.is_none() && !checks.skips(JSON_ROUND_TRIP) {
+        checked.violation = Some(Violation {
+            invariant: JSON_ROUND_TRIP.into(),
+            step: log.steps.len(),
+            message: format!(
+                "step {} is stored as `{}`, which does not read back: {}",
+                log.steps.len(),
+                unreadable.json,
+                unreadable.problem
+            ),
+        });
+    }
+    checked
 }
 
 /// One step of a thorough replay, as [`thorough_observed`] shows it.
@@ -56,7 +101,8 @@ pub struct StepView<'a, M: Model> {
 }
 
 /// What [`thorough_observed`] carries from step to step.
-struct Replay<M: Model> {
+struct Replay<'c, M: Model> {
+    checks: &'c Checks<M>,
     engine: Engine<M>,
     world: World<M>,
     views: M::Projections,
@@ -68,18 +114,40 @@ struct Replay<M: Model> {
     drew: Vec<Vec<Draw>>,
 }
 
-/// [`thorough`], calling `observe` after every step (for traces).
+/// [`thorough`] with only `checks` made, calling `observe` after every step (for traces).
 pub fn thorough_observed<M: Model>(
     config: &M::Config,
     seed: u64,
     bugs: Bugs,
     steps: &[Step<M::Action>],
     draws: &[Vec<Draw>],
+    checks: &Checks<M>,
+    observe: &mut dyn FnMut(StepView<'_, M>),
+) -> Checked<M> {
+    replay((config, seed, bugs, steps, draws), checks, true, observe)
+}
+
+/// A test case: config, seed, planted bugs, steps and what each step draws.
+type Case<'a, M> = (
+    &'a <M as rewind_engine::Domain>::Config,
+    u64,
+    Bugs,
+    &'a [Step<<M as rewind_engine::Domain>::Action>],
+    &'a [Vec<Draw>],
+);
+
+/// [`thorough_observed`]; when `finish` is false, it stops after the steps (no drain, no
+/// end-of-run checks), for a case cut short by a step that does not read back.
+fn replay<M: Model>(
+    (config, seed, bugs, steps, draws): Case<'_, M>,
+    checks: &Checks<M>,
+    finish: bool,
     observe: &mut dyn FnMut(StepView<'_, M>),
 ) -> Checked<M> {
     let mut replay = Replay::<M> {
+        checks,
         engine: Engine::new(config.clone(), seed, bugs),
-        world: World::new(true),
+        world: World::new(true).setting_aside(checks),
         views: M::projections(config, bugs),
         replica_state: M::initial(config, bugs),
         replica: Engine::new(config.clone(), seed, bugs),
@@ -94,6 +162,9 @@ pub fn thorough_observed<M: Model>(
             return replay.checked(Some(violation));
         }
     }
+    if !finish {
+        return replay.checked(None);
+    }
     for _ in 0..crate::world::MAX_DRAIN {
         let Some(step) = replay.world.next_to_drain(replay.engine.state()) else {
             break;
@@ -104,31 +175,37 @@ pub fn thorough_observed<M: Model>(
     }
     let Replay { engine, views, .. } = &replay;
     let violation = crate::panic::catch(|| {
-        eventually::<M>(engine.state(), views)
+        checks
+            .eventually(engine.state(), views)
             .map(|found| Violation {
                 step: steps.len(),
                 ..found
             })
             // The engine counts dispatches, not steps: a whole-history finding is placed at
-            // the case's last step, so cutting after it keeps every step.
+            // the case's last step, so cutting after it keeps every step. Every step's
+            // action and events went through JSON already.
             .or_else(|| {
-                history(engine, views, true).map(|found| Violation {
+                let depth = Depth {
+                    deep: true,
+                    json: false,
+                };
+                history(engine, views, depth, checks).map(|found| Violation {
                     step: steps.len().saturating_sub(1),
                     ..found
                 })
             })
     })
     .unwrap_or_else(|message| {
-        Some(Violation {
+        checks.keep(Some(Violation {
             invariant: NO_PANIC.into(),
             step: steps.len(),
             message,
-        })
+        }))
     });
     replay.checked(violation)
 }
 
-impl<M: Model> Replay<M> {
+impl<M: Model> Replay<'_, M> {
     fn checked(self, violation: Option<Violation>) -> Checked<M> {
         Checked {
             engine: self.engine,
@@ -159,11 +236,11 @@ impl<M: Model> Replay<M> {
             Ok(found) => found,
             Err(message) => (
                 None,
-                Some(Violation {
+                self.checks.keep(Some(Violation {
                     invariant: NO_PANIC.into(),
                     step: index,
                     message,
-                }),
+                })),
             ),
         };
         let events = self.engine.events().get(events_before..).unwrap_or(&[]);
@@ -186,14 +263,17 @@ impl<M: Model> Replay<M> {
         step: &Step<M::Action>,
         scripted: &[Draw],
     ) -> (Option<String>, Option<Violation>) {
-        let before = self.engine.state().clone();
-        let taken = self
-            .world
-            .take(&mut self.engine, step, scripted, &mut self.coverage);
         let at = |found: Violation| Violation {
             step: index,
             ..found
         };
+        if let Some(problem) = self.unstorable_action(step) {
+            return (None, Some(at(problem)));
+        }
+        let before = self.engine.state().clone();
+        let taken = self
+            .world
+            .take(&mut self.engine, step, scripted, &mut self.coverage);
         let refused = match taken {
             Err(found) => return (None, Some(at(found))),
             Ok(Outcome::NotTaken(reason)) => return (Some(reason), None),
@@ -201,7 +281,9 @@ impl<M: Model> Replay<M> {
                 self.views = rebuilt_views::<M>(&self.engine);
                 self.replica_state.clone_from(self.engine.state());
                 self.replica.restart_in_memory();
-                let found = invariants::<M>(self.engine.state(), &self.views, index);
+                let found = self
+                    .checks
+                    .invariants(self.engine.state(), &self.views, index);
                 return (None, found);
             }
             Ok(Outcome::Dispatched(result)) => result.err().map(|refusal| refusal.to_string()),
@@ -211,6 +293,7 @@ impl<M: Model> Replay<M> {
         }
         let dispatched = self.engine.steps() - 1;
         let found = step_checks(
+            self.checks,
             &self.engine,
             &before,
             refused.is_some(),
@@ -222,9 +305,28 @@ impl<M: Model> Replay<M> {
         .map(at);
         (refused, found)
     }
+
+    /// The [`JSON_ROUND_TRIP`] finding of a step whose action JSON cannot carry: it is found
+    /// before the step is taken, as a log could not store the step that takes it.
+    fn unstorable_action(&self, step: &Step<M::Action>) -> Option<Violation> {
+        let action = step.action()?;
+        if self.checks.skips(JSON_ROUND_TRIP) {
+            return None;
+        }
+        let problem = round_trip(action).err()?;
+        Some(Violation {
+            invariant: JSON_ROUND_TRIP.into(),
+            step: 0,
+            message: format!("the step's action does not survive a JSON round trip: {problem}"),
+        })
+    }
 }
 
+/// The checks after one dispatched step, in order: a refusal changed nothing, its events
+/// survive JSON, rebuild the state and are reproduced by re-deciding, then the invariants.
+#[allow(clippy::too_many_arguments)]
 fn step_checks<M: Model>(
+    checks: &Checks<M>,
     engine: &Engine<M>,
     before: &M::State,
     refused: bool,
@@ -234,32 +336,44 @@ fn step_checks<M: Model>(
     step: usize,
 ) -> Option<Violation> {
     let events = engine.step_events(step);
-    if refused && engine.state() != before {
-        return Some(Violation {
-            invariant: REJECT_CHANGES_NOTHING.into(),
+    let found = |invariant: &str, message: String| {
+        (!checks.skips(invariant)).then(|| Violation {
+            invariant: invariant.into(),
             step,
-            message: "a refused action changed the state".into(),
-        });
+            message,
+        })
+    };
+    if refused && engine.state() != before {
+        let message = "a refused action changed the state";
+        if let Some(violation) = found(REJECT_CHANGES_NOTHING, message.into()) {
+            return Some(violation);
+        }
+    }
+    for (index, event) in events.iter().enumerate() {
+        if let Err(problem) = round_trip(event) {
+            let message =
+                format!("event {index} of the step does not survive a JSON round trip: {problem}");
+            if let Some(violation) = found(JSON_ROUND_TRIP, message) {
+                return Some(violation);
+            }
+        }
     }
     for event in events {
         M::apply(replica_state, event);
         views.fold(event);
     }
     if !same_durable_state::<M>(replica_state, engine.state()) {
-        return Some(Violation {
-            invariant: REPLAY_REBUILDS_STATE.into(),
-            step,
-            message:
-                "applying this step's events to the replayed state does not give the live state"
-                    .into(),
-        });
+        let message =
+            "applying this step's events to the replayed state does not give the live state";
+        if let Some(violation) = found(REPLAY_REBUILDS_STATE, message.into()) {
+            return Some(violation);
+        }
     }
     if replica.step_events(step) != events {
-        return Some(Violation {
-            invariant: REDISPATCH_REPRODUCES_EVENTS.into(),
-            step,
-            message: "re-deciding this step from the same seed gave other events".into(),
-        });
+        let message = "re-deciding this step from the same seed gave other events";
+        if let Some(violation) = found(REDISPATCH_REPRODUCES_EVENTS, message.into()) {
+            return Some(violation);
+        }
     }
-    invariants::<M>(engine.state(), views, step)
+    checks.invariants(engine.state(), views, step)
 }

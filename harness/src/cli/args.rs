@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
@@ -67,10 +68,27 @@ pub struct HuntArgs {
 
 #[derive(Subcommand)]
 pub enum CorpusCommand {
-    /// Replay every log as `cargo test` does; exit 1 if any fails.
+    /// Replay every log as `cargo test` does, and name logs that mean the same; exit 1 if
+    /// any fails.
     Check {
         #[arg(default_value = "corpus")]
         dir: PathBuf,
+    },
+    /// Mark logs as known defects, not fixed yet: their tests pass while the failure still
+    /// reproduces as recorded, and fail once it does not (the defect looks fixed).
+    Mark {
+        /// Logs to mark; each must still fail as it records, and plant no bug.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Why the defect is known and not fixed: an issue link, a sentence.
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Drop the known-defect mark: the log is a regression test again, which passes once
+    /// the defect is fixed.
+    Unmark {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -81,7 +99,8 @@ pub struct SimArgs {
     /// How many runs (sequences) to play.
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub runs: u64,
-    /// Actions per run at most.
+    /// Steps per run at most: the bot's actions and, for a domain with an outbox, the bus's
+    /// deliveries and the restarts.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub steps: u64,
     /// Master seed: run i plays with a seed derived from (seed, i).
@@ -95,9 +114,18 @@ pub struct SimArgs {
     pub swarm: bool,
     /// Inject the delivery faults a domain with an outbox declares: late, out-of-order and
     /// repeated messages, and crashes. `off` delivers every message at once, in order, once.
-    #[arg(long, default_value = "on", value_name = "on|off", action = clap::ArgAction::Set,
-          value_parser = clap::builder::BoolishValueParser::new())]
+    #[arg(long, default_value = "on", value_name = "on|off",
+          value_parser = clap::builder::PossibleValuesParser::new(["on", "off"])
+              .map(|value| value == "on"))]
     pub faults: bool,
+    /// Set a check aside for this simulation (repeatable): a known defect's invariant, so
+    /// the runs it would stop go on and what else breaks shows. `domains` lists the checks.
+    #[arg(long = "skip", value_name = "CHECK")]
+    pub skip: Vec<String>,
+    /// Stop at the first batch of runs (256) that holds a failure, rather than playing every
+    /// run and reporting every check that broke.
+    #[arg(long)]
+    pub fail_fast: bool,
     /// Re-dispatch and rebuild projections at the end of every Nth run (every run replays
     /// its events); 1 checks every run.
     #[arg(long, default_value_t = crate::sim::DEFAULT_HISTORY_EVERY, value_parser = clap::value_parser!(u64).range(1..))]
@@ -110,7 +138,7 @@ pub struct SimArgs {
     #[arg(long, value_name = "JSON")]
     pub config: Option<String>,
     /// Where failing logs are stored.
-    #[arg(long, default_value = "corpus")]
+    #[arg(long, default_value = DEFAULT_CORPUS)]
     pub corpus: PathBuf,
     /// Play only shard i of n of the run range, counting from 0: `--shard 0/4` to
     /// `--shard 3/4` together play every run once (a Kubernetes indexed job's
@@ -126,6 +154,9 @@ pub struct SimArgs {
     #[arg(long)]
     pub run: Option<u64>,
 }
+
+/// The corpus folder when `--corpus` is not given: `corpus/` in the current folder.
+pub const DEFAULT_CORPUS: &str = "corpus";
 
 /// Worker threads: `--jobs` as given, or one per core.
 pub fn jobs(flag: Option<u64>) -> usize {

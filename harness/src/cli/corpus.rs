@@ -1,38 +1,126 @@
-//! `corpus check`: the regression suite, outside `cargo test`.
+//! `corpus check`, `corpus mark` and `corpus unmark`: the regression suite outside
+//! `cargo test`, and the known-defect mark of a log, set by a command rather than by hand.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
+use super::replay::open;
 use super::{Found, Invocation, outln};
 use crate::corpus;
-use anyhow::{Context, Result};
+use crate::regression::{instead, same_place};
+use crate::summary::count;
+use anyhow::{Context, Result, bail};
 
 pub(crate) fn check(context: &Invocation, dir: &Path) -> Result<Found> {
     let files = corpus::files(dir)
         .with_context(|| format!("reading the corpus folder {}", dir.display()))?;
-    let (mut passed, mut failed) = (0, 0);
+    let (mut passed, mut known, mut failed) = (0, 0, 0);
+    // Logs by what they mean, to name the ones that mean the same.
+    let mut meanings: BTreeMap<(String, u64), Vec<String>> = BTreeMap::new();
     for path in &files {
         let file = path.display().to_string();
         let verdict = corpus::read(path)
             .map_err(|e| e.to_string())
             .and_then(|log| {
                 let entry = context.catalog.entry_of(&log, &file)?;
-                entry.verify(&log, &file, &context.program)
+                let meaning = entry.meaning(&log, &file).map_err(|e| e.to_string())?;
+                meanings
+                    .entry((log.domain.clone(), meaning.hash))
+                    .or_default()
+                    .push(file.clone());
+                entry.verify(&log, &file, &context.program)?;
+                Ok(log.known)
             });
         match verdict {
-            Ok(()) => {
+            Ok(None) => {
                 passed += 1;
-                outln!("ok    {file}")?;
+                outln!("ok     {file}")?;
+            }
+            Ok(Some(reason)) => {
+                known += 1;
+                outln!("known  {file}: {reason}")?;
             }
             Err(message) => {
                 failed += 1;
-                outln!("FAIL  {message}")?;
+                outln!("FAIL   {message}")?;
             }
         }
     }
-    outln!("{passed} passed, {failed} failed")?;
+    let same: Vec<&Vec<String>> = meanings.values().filter(|files| files.len() > 1).collect();
+    for files in &same {
+        outln!(
+            "same   {} mean the same (same steps, draws and invariant): keep one",
+            files.join(" and ")
+        )?;
+    }
+    let mut line = format!("{passed} passed, {failed} failed");
+    if known > 0 {
+        line.push_str(&format!(
+            ", {known} known defects still failing as recorded"
+        ));
+    }
+    if !same.is_empty() {
+        line.push_str(&format!(
+            ", {} stored more than once",
+            count(same.len() as u64, "failure")
+        ));
+    }
+    outln!("{line}")?;
     Ok(if failed == 0 {
         Found::Nothing
     } else {
         Found::Violation
     })
+}
+
+/// Marks each log as a known defect, with `reason`. A log is marked only when it still fails
+/// as it records and plants no bug, so a mark always starts true; a log already marked gets
+/// the new reason.
+pub(crate) fn mark(context: &Invocation, files: &[PathBuf], reason: &str) -> Result<Found> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        bail!(
+            "--reason is empty: say why the defect is known and not fixed (an issue link, a sentence)"
+        );
+    }
+    for path in files {
+        let (mut log, entry, file) = open(context, path)?;
+        if let Some(bug) = &log.bug {
+            bail!(
+                "{file}: it was found with the planted bug `{bug}`, so its test already expects \
+                 the failure with that bug planted and none without it; only a log of a real \
+                 defect is marked known"
+            );
+        }
+        let found = entry.replayed_violation(&log, &file)?;
+        match &found {
+            Some(found) if same_place(found, &log.violation) => {}
+            other => bail!(
+                "{file}: not marked, since it does not fail as it records: {}; a log that passes \
+                 guards a fix already",
+                instead(other.as_ref(), &log.violation)
+            ),
+        }
+        log.known = Some(reason.to_string());
+        corpus::rewrite(path, &log).with_context(|| format!("rewriting {file}"))?;
+        outln!("marked {file} as a known defect: {reason}")?;
+    }
+    Ok(Found::Nothing)
+}
+
+/// Drops the known-defect mark of each log: it is a regression test again.
+pub(crate) fn unmark(context: &Invocation, files: &[PathBuf]) -> Result<Found> {
+    for path in files {
+        let (mut log, _, file) = open(context, path)?;
+        if log.known.take().is_none() {
+            outln!("{file} is not marked known; left as it is")?;
+            continue;
+        }
+        corpus::rewrite(path, &log).with_context(|| format!("rewriting {file}"))?;
+        outln!(
+            "unmarked {file}: its test now passes once the defect is fixed, and fails while it \
+             is not"
+        )?;
+    }
+    Ok(Found::Nothing)
 }

@@ -45,15 +45,14 @@ pub(crate) fn import(context: &Invocation, args: &ImportArgs) -> Result<Found> {
             shortest.len()
         )?;
     }
-    for log in shortest.values() {
-        let written = corpus::write(&args.corpus, log)
-            .with_context(|| format!("storing the imported log under {}", args.corpus.display()))?;
-        let state = match written {
-            corpus::Written::New(_) => "stored",
-            corpus::Written::AlreadyStored(_) => "already stored",
-        };
-        let path = written.path().display();
-        outln!("{state} {path}\nreplay {} replay {path}", context.program)?;
+    if !shortest.is_empty() {
+        let storing = || format!("storing the imported logs under {}", args.corpus.display());
+        let mut shelf = corpus::shelf_of(&args.corpus, entry).with_context(storing)?;
+        for log in shortest.values() {
+            let meaning = entry.meaning(log, &log.found_by)?;
+            let written = shelf.store(log, meaning).with_context(storing)?;
+            outln!("{}", corpus::describe(&written, &context.program))?;
+        }
     }
     if !problems.is_empty() {
         bail!(

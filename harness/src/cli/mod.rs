@@ -122,9 +122,11 @@ where
         Command::View(view) => view::write(&context, &view),
         Command::Shrink(shrink) => replay::shrink(&context, &shrink),
         Command::Import(import) => import::import(&context, &import),
-        Command::Corpus {
-            command: CorpusCommand::Check { dir },
-        } => corpus::check(&context, &dir),
+        Command::Corpus { command } => match command {
+            CorpusCommand::Check { dir } => corpus::check(&context, &dir),
+            CorpusCommand::Mark { files, reason } => corpus::mark(&context, &files, &reason),
+            CorpusCommand::Unmark { files } => corpus::unmark(&context, &files),
+        },
         Command::Domains => domains::list(&context),
         Command::Hunt(hunt) => hunt::run(&context, &hunt),
         Command::Graph { domain } => graph::print(&context, &domain),

@@ -58,13 +58,11 @@ pub(crate) fn shrink(context: &Invocation, args: &ShrinkArgs) -> Result<Found> {
     for pass in &report.passes {
         outln!("  {pass}")?;
     }
-    let written = corpus::write(&args.corpus, &shrunk)
-        .with_context(|| format!("storing the shrunk log under {}", args.corpus.display()))?;
-    outln!(
-        "stored {}\nreplay {} replay {}",
-        written.path().display(),
-        context.program,
-        written.path().display()
-    )?;
+    let storing = || format!("storing the shrunk log under {}", args.corpus.display());
+    let meaning = entry.meaning(&shrunk, &file)?;
+    let written = corpus::shelf_of(&args.corpus, entry)
+        .and_then(|mut shelf| shelf.store(&shrunk, meaning))
+        .with_context(storing)?;
+    outln!("{}", corpus::describe(&written, &context.program))?;
     Ok(Found::Nothing)
 }

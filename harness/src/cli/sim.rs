@@ -7,13 +7,15 @@ use std::path::Path;
 
 use rewind_engine::Log;
 
-use super::args::{SimArgs, jobs};
+use super::args::{DEFAULT_CORPUS, SimArgs, jobs};
 use super::{Found, Invocation, out, outln};
 use crate::DomainEntry;
-use crate::corpus;
+use crate::corpus::{self, Written};
+use crate::meaning::Meaning;
 use crate::report::{self, ReportedDomain};
 use crate::sim::SimPlan;
-use crate::summary::{Summary, group};
+use crate::summary::{Stored, Summary, group};
+use crate::view::shell_word;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -53,6 +55,7 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
         swarm: args.swarm,
         history_every: args.history_every,
         faults: args.faults,
+        fail_fast: args.fail_fast,
     };
     let mut found = Found::Nothing;
     let mut reported = Vec::new();
@@ -81,6 +84,7 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
                 &plan,
                 args.bug.as_deref(),
                 args.config.as_deref(),
+                &args.skip,
                 &context.program,
                 &|runs| bar.inc(runs),
             )
@@ -88,12 +92,7 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
         let seconds = started.elapsed().as_secs_f64();
         bar.finish_and_clear();
         let mut summary = outcome.summary;
-        for (report, log) in summary.failures.iter_mut().zip(&outcome.logs) {
-            let written = corpus::write(&args.corpus, log).with_context(|| {
-                format!("storing a failing log under {}", args.corpus.display())
-            })?;
-            report.file = Some(written.path().display().to_string());
-        }
+        store(args, entry, &mut summary, &outcome.logs)?;
         out!("{}", summary.render(&context.program))?;
         let per_second = summary.dispatches as f64 / seconds.max(1e-9);
         outln!(
@@ -101,7 +100,7 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
             group(per_second as u64),
             group((per_second / jobs as f64) as u64)
         )?;
-        if !summary.failures.is_empty() {
+        if summary.new_failures() > 0 {
             found = Found::Violation;
         }
         if let Some(report) = &args.report {
@@ -123,6 +122,47 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
     Ok(found)
 }
 
+/// Stores the shrunk log of each failure in the corpus, unless a log meaning the same is
+/// there already (marked known or not), and says where each is. The rerun commands get the
+/// `--corpus` given, so a rerun stores where this run did.
+fn store(
+    args: &SimArgs,
+    entry: &dyn DomainEntry,
+    summary: &mut Summary,
+    logs: &[Option<(Log, Meaning)>],
+) -> Result<()> {
+    let corpus = &args.corpus;
+    if corpus != Path::new(DEFAULT_CORPUS) {
+        let flag = format!(" --corpus {}", shell_word(&corpus.display().to_string()));
+        for failure in &mut summary.failures {
+            failure.reproduce.push_str(&flag);
+        }
+    }
+    if logs.iter().all(Option::is_none) {
+        return Ok(());
+    }
+    let reading = || format!("reading the corpus folder {}", corpus.display());
+    let mut shelf = corpus::shelf_of(corpus, entry).with_context(reading)?;
+    for (failure, found) in summary.failures.iter_mut().zip(logs) {
+        let Some((log, meaning)) = found else {
+            continue;
+        };
+        let written = shelf
+            .store(log, *meaning)
+            .with_context(|| format!("storing a failing log under {}", corpus.display()))?;
+        let file = written.path().display().to_string();
+        failure.stored = Some(match written {
+            Written::New(_) => Stored::New(file),
+            Written::AlreadyStored {
+                known: Some(reason),
+                ..
+            } => Stored::Known { file, reason },
+            Written::AlreadyStored { known: None, .. } => Stored::Already(file),
+        });
+    }
+    Ok(())
+}
+
 /// Writes the view page of each stored failure into `<report stem>-views/` beside the report;
 /// the links, relative to the report, in the order of the failures.
 fn write_views(
@@ -130,7 +170,7 @@ fn write_views(
     report: &Path,
     entry: &dyn DomainEntry,
     summary: &Summary,
-    logs: &[Log],
+    logs: &[Option<(Log, Meaning)>],
 ) -> Result<Vec<Option<String>>> {
     let stem = report.file_stem().map_or_else(
         || "report".into(),
@@ -143,10 +183,11 @@ fn write_views(
         .join(&folder_name);
     let mut links = Vec::new();
     for (failure, log) in summary.failures.iter().zip(logs) {
-        let Some(file) = &failure.file else {
+        let (Some(stored), Some((log, _))) = (&failure.stored, log) else {
             links.push(None);
             continue;
         };
+        let file = stored.file();
         let page = entry.view(log, file, &context.program)?;
         let name = format!(
             "{}-{}.html",

@@ -54,6 +54,7 @@ pub(crate) fn rerun_command<M: Domain>(
     run: u64,
     bug: Option<&Bug>,
     config: &M::Config,
+    skip: &[String],
 ) -> String {
     let mut command = format!(
         "{program} sim {} --seed {} --run {run} --steps {}",
@@ -76,6 +77,9 @@ pub(crate) fn rerun_command<M: Domain>(
     }
     if let Some(bug) = bug {
         command.push_str(&format!(" --bug {}", bug.name));
+    }
+    for check in skip {
+        command.push_str(&format!(" --skip {check}"));
     }
     command
 }

@@ -4,15 +4,19 @@
 mod config;
 mod typed;
 
-use rewind_engine::{Bug, Log, LogError, Model};
+use rewind_engine::{Bug, Log, LogError, Model, Violation};
 
 use crate::hunt::Hunt;
+use crate::meaning::Meaning;
 use crate::shrink::ShrinkReport;
 use crate::sim::SimPlan;
 use crate::summary::Summary;
 use crate::trace::TraceOptions;
 
 pub use config::{find_bug, parse_config};
+
+#[cfg(test)]
+mod tests;
 pub use typed::Entry;
 
 /// The entry of domain `M`, for the list handed to [`crate::cli::main`] and
@@ -45,10 +49,11 @@ pub struct DomainInfo {
     pub faults: Option<String>,
 }
 
-/// A simulation's summary and the shrunk log of each failure it reports, in the same order.
+/// A simulation's summary and, for each failure it reports that was shrunk, the shrunk log
+/// and what it means, in the same order.
 pub struct SimOutcome {
     pub summary: Summary,
-    pub logs: Vec<Log>,
+    pub logs: Vec<Option<(Log, Meaning)>>,
 }
 
 /// Everything the command line and the corpus suite do with one domain, without naming its
@@ -59,16 +64,22 @@ pub trait DomainEntry: Sync {
     fn name(&self) -> &'static str;
     fn info(&self) -> DomainInfo;
     /// Plays `plan` with the bug called `bug` planted, on the table `config` describes (JSON
-    /// of the domain's config, missing fields default; `None` for the default), shrinking
-    /// what fails.
+    /// of the domain's config, missing fields default; `None` for the default), with the
+    /// checks named in `skip` set aside, shrinking what fails.
     fn simulate(
         &self,
         plan: &SimPlan,
         bug: Option<&str>,
         config: Option<&str>,
+        skip: &[String],
         program: &str,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<SimOutcome, String>;
+    /// What `log`, read from `file`, means (see [`crate::meaning`]).
+    fn meaning(&self, log: &Log, file: &str) -> Result<Meaning, LogError>;
+    /// What breaks first when `log` is replayed with every check (less the ones it sets
+    /// aside) and its planted bug, if anything.
+    fn replayed_violation(&self, log: &Log, file: &str) -> Result<Option<Violation>, LogError>;
     /// Whether `config` (JSON, as `--config` takes it) is a valid config of this domain.
     fn check_config(&self, config: &str) -> Result<(), String>;
     /// The corpus check of one log (see [`crate::regression`]).

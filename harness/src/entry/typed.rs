@@ -2,18 +2,17 @@
 
 use std::marker::PhantomData;
 
-use rewind_engine::{Bug, Bugs, Log, LogError, Model, TypedLog};
+use rewind_engine::{Bug, Bugs, Log, LogError, Model, Step, TypedLog, Violation};
 
 use super::config::{find_bug, parse_config, rerun_command};
 use super::{DomainEntry, DomainInfo, SimOutcome};
+use crate::check::{Checks, log_checks, replay_log};
 use crate::hunt::{Hunt, hunt};
+use crate::meaning::{Meaning, meaning};
 use crate::shrink::{ShrinkReport, shrink, shrink_failure};
-use crate::sim::{SimPlan, simulate};
-use crate::summary::{FailureReport, Summary};
+use crate::sim::{Broken, SimPlan, simulate};
+use crate::summary::{FailureReport, MAX_SHRUNK, Shrinking, Summary};
 use crate::trace::{TraceOptions, trace};
-
-/// At most this many distinct failures are shrunk and reported per simulation.
-const FAILURES_REPORTED: usize = 3;
 
 /// The entry of `M`; [`super::domain`] hands out a `&'static` one.
 pub struct Entry<M>(PhantomData<fn() -> M>);
@@ -51,48 +50,29 @@ impl<M: Model> DomainEntry for Entry<M> {
         plan: &SimPlan,
         bug: Option<&str>,
         config: Option<&str>,
+        skip: &[String],
         program: &str,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<SimOutcome, String> {
         let bug = bug.map(find_bug::<M>).transpose()?;
         let bugs = bug.map_or(Bugs::NONE, |bug| Bugs::NONE.with(bug.id));
         let config = parse_config::<M>(config)?;
-        let result = simulate::<M>(&config, plan, bugs, progress);
-        let mut failures = Vec::new();
-        let mut logs = Vec::new();
-        for (run, seed, failure) in result.failures {
-            let repeated = failures
-                .iter()
-                .any(|f: &FailureReport| f.violation.invariant == failure.violation.invariant);
-            if repeated || failures.len() >= FAILURES_REPORTED {
-                continue;
-            }
-            let found = failure.violation.clone();
-            let shrunk = shrink_failure::<M>(&config, seed, bugs, failure);
-            let reproduce = rerun_command::<M>(program, plan, run, bug, &config);
-            let typed = TypedLog::<M> {
-                seed,
-                config: config.clone(),
-                bug,
-                found_by: reproduce.clone(),
-                steps: shrunk.steps,
-                draws: shrunk.draws,
-                violation: shrunk.violation,
-            };
-            logs.push(Log::new(&typed));
-            failures.push(FailureReport {
-                run,
-                seed,
-                violation: found,
-                shrunk_from: shrunk.report.from,
-                shrunk_to: shrunk.report.to,
-                passes: shrunk.report.passes,
-                reproduce,
-                file: None,
-            });
+        let checks = Checks::<M>::skipping(skip).map_err(|e| format!("--skip: {e}"))?;
+        let result = simulate::<M>(&config, plan, bugs, &checks, progress);
+        let mut found = Found::<M> {
+            config: &config,
+            bug,
+            checks: &checks,
+            plan,
+            program,
+            failures: Vec::new(),
+            logs: Vec::new(),
+            shrinks: 0,
+        };
+        for broken in result.broken {
+            found.report(broken);
         }
         let counts = result.counts;
-        let more_failing_runs = counts.failed - failures.len() as u64;
         let summary = Summary {
             domain: M::NAME.to_string(),
             bug: bug.map(|bug| bug.name.to_string()),
@@ -105,15 +85,29 @@ impl<M: Model> DomainEntry for Entry<M> {
             eventually: M::eventually().len(),
             faults: crate::world::faults_named::<M>(plan.faults),
             history_every: plan.history_every,
+            skipped: checks.skipped().to_vec(),
             coverage: crate::world::coverage_labels::<M>()
                 .iter()
                 .map(|label| label.to_string())
                 .zip(result.coverage.counts().iter().copied())
                 .collect(),
-            failures,
-            more_failing_runs,
+            failed_runs: counts.failed,
+            failures: found.failures,
         };
-        Ok(SimOutcome { summary, logs })
+        Ok(SimOutcome {
+            summary,
+            logs: found.logs,
+        })
+    }
+
+    fn meaning(&self, log: &Log, file: &str) -> Result<Meaning, LogError> {
+        let typed = decode::<M>(log, file)?;
+        meaning(log, &typed, file)
+    }
+
+    fn replayed_violation(&self, log: &Log, file: &str) -> Result<Option<Violation>, LogError> {
+        let typed = decode::<M>(log, file)?;
+        Ok(replay_log(&typed, typed.bugs(), &mut |_| {}).violation)
     }
 
     fn check_config(&self, config: &str) -> Result<(), String> {
@@ -121,7 +115,7 @@ impl<M: Model> DomainEntry for Entry<M> {
     }
 
     fn verify(&self, log: &Log, file: &str, program: &str) -> Result<(), String> {
-        let typed = log.decode::<M>(file).map_err(|e| e.to_string())?;
+        let typed = decode::<M>(log, file).map_err(|e| e.to_string())?;
         crate::regression::verify(&typed, file, program)
     }
 
@@ -130,12 +124,12 @@ impl<M: Model> DomainEntry for Entry<M> {
     }
 
     fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError> {
-        let typed = log.decode::<M>(file)?;
+        let typed = decode::<M>(log, file)?;
         Ok(trace(&typed, file, options))
     }
 
     fn view(&self, log: &Log, file: &str, program: &str) -> Result<String, LogError> {
-        let typed = log.decode::<M>(file)?;
+        let typed = decode::<M>(log, file)?;
         Ok(crate::view::view(&typed, file, program))
     }
 
@@ -145,7 +139,17 @@ impl<M: Model> DomainEntry for Entry<M> {
         file: &str,
         program: &str,
     ) -> Result<(Log, ShrinkReport), LogError> {
-        let typed = log.decode::<M>(file)?;
+        let typed = decode::<M>(log, file)?;
+        if typed.unreadable.is_some() {
+            return Err(LogError {
+                file: file.to_string(),
+                field: Some(format!("actions[{}]", typed.steps.len())),
+                problem:
+                    "the step JSON could not carry is the whole finding: there is nothing to shrink"
+                        .into(),
+            });
+        }
+        let checks = log_checks(&typed, file)?;
         let shrunk = shrink::<M>(
             &typed.config,
             typed.seed,
@@ -153,12 +157,14 @@ impl<M: Model> DomainEntry for Entry<M> {
             typed.steps.clone(),
             typed.draws.clone(),
             &typed.violation,
+            &checks,
         );
         let found_by = format!("{program} shrink {file} (from: {})", typed.found_by);
         let smaller = TypedLog::<M> {
             found_by,
             steps: shrunk.steps,
             draws: shrunk.draws,
+            skip: shrunk.skip,
             violation: shrunk.violation,
             ..typed
         };
@@ -183,7 +189,7 @@ impl<M: Model> DomainEntry for Entry<M> {
             return Ok(None);
         };
         let config = M::Config::default();
-        let shrunk = shrink_failure::<M>(&config, seed, bugs, failure);
+        let shrunk = shrink_failure::<M>(&config, seed, bugs, failure, &Checks::all());
         let planted = bug.map_or_else(String::new, |bug| {
             format!("{}={} ", crate::fuzz::BUG_VARIABLE, bug.name)
         });
@@ -191,11 +197,14 @@ impl<M: Model> DomainEntry for Entry<M> {
             seed,
             config,
             bug,
+            known: None,
+            skip: shrunk.skip,
             found_by: format!(
                 "{planted}cargo +nightly fuzz run {}: artifact {artifact}",
                 M::NAME
             ),
             steps: shrunk.steps,
+            unreadable: None,
             draws: shrunk.draws,
             violation: shrunk.violation,
         };
@@ -218,4 +227,131 @@ impl<M: Model> DomainEntry for Entry<M> {
     fn graph(&self) -> Option<String> {
         M::graph()
     }
+}
+
+/// The failures of one simulation, shrunk and turned into logs as they are reported.
+struct Found<'a, M: Model> {
+    config: &'a M::Config,
+    bug: Option<&'static Bug>,
+    checks: &'a Checks<M>,
+    plan: &'a SimPlan,
+    program: &'a str,
+    failures: Vec<FailureReport>,
+    logs: Vec<Option<(Log, Meaning)>>,
+    /// Failing runs shrunk so far.
+    shrinks: usize,
+}
+
+impl<M: Model> Found<'_, M> {
+    /// Reports the runs that broke one check: its first failing run, shrunk and made a log,
+    /// and its last one too when that shrinks to a log of another kind. Past [`MAX_SHRUNK`]
+    /// shrinks, the first run is reported unshrunk and the last not at all.
+    fn report(&mut self, broken: Broken<M>) {
+        let mut shapes: Vec<Vec<(u8, usize)>> = Vec::new();
+        let runs = broken.runs;
+        for (sample, failing) in [Some(broken.first), broken.last]
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let reproduce = rerun_command::<M>(
+                self.program,
+                self.plan,
+                failing.run,
+                self.bug,
+                self.config,
+                self.checks.skipped(),
+            );
+            let report = FailureReport {
+                runs: (sample == 0).then_some(runs),
+                run: failing.run,
+                seed: failing.seed,
+                violation: failing.failure.violation.clone(),
+                shrunk: None,
+                reproduce: reproduce.clone(),
+                stored: None,
+            };
+            if self.shrinks >= MAX_SHRUNK {
+                if sample == 0 {
+                    self.failures.push(report);
+                    self.logs.push(None);
+                }
+                continue;
+            }
+            self.shrinks += 1;
+            let shrunk = shrink_failure::<M>(
+                self.config,
+                failing.seed,
+                self.bug.map_or(Bugs::NONE, |bug| Bugs::NONE.with(bug.id)),
+                failing.failure,
+                self.checks,
+            );
+            let shape = shape::<M>(&shrunk.steps);
+            if sample > 0 && shapes.contains(&shape) {
+                continue;
+            }
+            shapes.push(shape);
+            let typed = TypedLog::<M> {
+                seed: failing.seed,
+                config: self.config.clone(),
+                bug: self.bug,
+                known: None,
+                skip: shrunk.skip,
+                found_by: reproduce,
+                steps: shrunk.steps,
+                unreadable: None,
+                draws: shrunk.draws,
+                violation: shrunk.violation,
+            };
+            let log = Log::new(&typed);
+            let shrinking = Shrinking {
+                from: shrunk.report.from,
+                to: shrunk.report.to,
+                passes: shrunk.report.passes,
+            };
+            let Ok(meaning) = meaning(&log, &typed, &typed.found_by) else {
+                if sample == 0 {
+                    self.failures.push(FailureReport {
+                        shrunk: Some(shrinking),
+                        ..report
+                    });
+                    self.logs.push(None);
+                }
+                continue;
+            };
+            let same = |kept: &Option<(Log, Meaning)>| {
+                kept.as_ref()
+                    .is_some_and(|(_, kept)| kept.hash == meaning.hash)
+            };
+            if sample > 0 && self.logs.iter().any(same) {
+                continue;
+            }
+            self.failures.push(FailureReport {
+                shrunk: Some(shrinking),
+                ..report
+            });
+            self.logs.push(Some((log, meaning)));
+        }
+    }
+}
+
+/// The kind of a test case: each step's sort (an action, a delivery, a redelivery, a
+/// restart) and its action's kind. Two shrunk cases of the same kind differ only in values.
+fn shape<M: Model>(steps: &[Step<M::Action>]) -> Vec<(u8, usize)> {
+    steps
+        .iter()
+        .map(|step| match step {
+            Step::Act(action) => (0, M::action_kind(action)),
+            Step::Deliver(message) => (1, M::action_kind(message)),
+            Step::Redeliver(message) => (2, M::action_kind(message)),
+            Step::Restart => (3, 0),
+        })
+        .collect()
+}
+
+/// `log`, read from `file`, decoded for `M`, its checks to set aside among `M`'s.
+fn decode<M: Model>(log: &Log, file: &str) -> Result<TypedLog<M>, LogError> {
+    let typed = log.decode::<M>(file)?;
+    log_checks(&typed, file)?;
+    Ok(typed)
 }

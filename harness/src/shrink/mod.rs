@@ -21,7 +21,7 @@ mod simplify;
 
 use rewind_engine::{Bugs, Draw, Model, Step, Violation};
 
-use crate::check::thorough;
+use crate::check::{Checked, Checks, thorough_observed};
 use crate::run::RunFailure;
 
 pub const MAX_ATTEMPTS: usize = 5_000;
@@ -34,7 +34,8 @@ pub struct ShrinkReport {
     pub to: usize,
     pub attempts: usize,
     pub passes: Vec<String>,
-    /// False when the failure did not reproduce under the thorough replay (nothing shrunk).
+    /// False when the failure did not reproduce under the thorough replay (nothing shrunk;
+    /// the passes say why).
     pub reproduced: bool,
 }
 
@@ -44,11 +45,16 @@ pub struct Shrunk<M: Model> {
     /// `draws[i]`: what step `i` drew; as long as `steps`.
     pub draws: Vec<Vec<Draw>>,
     pub violation: Violation,
+    /// The checks its replay must set aside for `violation` to be the first thing that
+    /// breaks: none, unless checks were set aside (`sim --skip`) and one of them breaks
+    /// earlier on these steps.
+    pub skip: Vec<String>,
     pub report: ShrinkReport,
 }
 
 /// The current test case and the replays spent on it.
 struct Shrinker<'a, M: Model> {
+    checks: &'a Checks<M>,
     config: &'a M::Config,
     seed: u64,
     bugs: Bugs,
@@ -67,7 +73,7 @@ impl<M: Model> Shrinker<'_, M> {
             return false;
         }
         self.attempts += 1;
-        let checked = thorough::<M>(self.config, self.seed, self.bugs, &steps, draws);
+        let checked = self.replay(&steps, draws, self.checks);
         let Some(violation) = checked
             .violation
             .filter(|violation| violation.invariant == self.invariant)
@@ -95,6 +101,47 @@ impl<M: Model> Shrinker<'_, M> {
         retarget::retargeted(self, &steps, draws).is_some_and(|steps| self.accept(steps, draws))
     }
 
+    /// The thorough replay of a candidate with `checks` made.
+    fn replay(
+        &self,
+        steps: &[Step<M::Action>],
+        draws: &[Vec<Draw>],
+        checks: &Checks<M>,
+    ) -> Checked<M> {
+        thorough_observed(
+            self.config,
+            self.seed,
+            self.bugs,
+            steps,
+            draws,
+            checks,
+            &mut |_| {},
+        )
+    }
+
+    /// The checks of those set aside that the current case needs set aside for the target to
+    /// break first: each one that breaks earlier when it is made, found one replay at a time.
+    fn needed_skip(&self) -> Vec<String> {
+        let skipped = self.checks.skipped();
+        let mut needed: Vec<String> = Vec::new();
+        for _ in 0..=skipped.len() {
+            let Ok(checks) = Checks::<M>::skipping(&needed) else {
+                break;
+            };
+            let found = self.replay(&self.steps, &self.draws, &checks).violation;
+            match found {
+                Some(v) if v.invariant == self.invariant && v.step == self.violation.step => {
+                    return needed;
+                }
+                Some(v) if skipped.contains(&v.invariant) && !needed.contains(&v.invariant) => {
+                    needed.push(v.invariant);
+                }
+                _ => break,
+            }
+        }
+        skipped.to_vec()
+    }
+
     fn len(&self) -> usize {
         self.steps.len()
     }
@@ -104,13 +151,14 @@ impl<M: Model> Shrinker<'_, M> {
     }
 }
 
-/// Shrinks a run that failed in simulation or fuzzing: its draws came from the seed, and the
-/// first replay writes them down.
+/// Shrinks a run that failed in simulation or fuzzing with `checks` made: its draws came from
+/// the seed, and the first replay writes them down.
 pub fn shrink_failure<M: Model>(
     config: &M::Config,
     seed: u64,
     bugs: Bugs,
     failure: RunFailure<M>,
+    checks: &Checks<M>,
 ) -> Shrunk<M> {
     shrink::<M>(
         config,
@@ -119,11 +167,17 @@ pub fn shrink_failure<M: Model>(
         failure.steps,
         Vec::new(),
         &failure.violation,
+        checks,
     )
 }
 
 /// Shrinks `steps` (with `draws`, what each step drew; empty for "from the seed"), which
-/// broke `target` from `seed` with `bugs` planted.
+/// broke `target` from `seed` with `bugs` planted and `checks` made.
+///
+/// The thorough replay checks more after each step than a fast run does (a refusal changed
+/// nothing, the step's events replay and survive JSON), so it may find something else break
+/// first: then that is what the case shows, and what is shrunk, and the passes say so. When
+/// nothing breaks step by step, the passes say what that points at, and the case is kept.
 pub fn shrink<M: Model>(
     config: &M::Config,
     seed: u64,
@@ -131,8 +185,10 @@ pub fn shrink<M: Model>(
     steps: Vec<Step<M::Action>>,
     draws: Vec<Vec<Draw>>,
     target: &Violation,
+    checks: &Checks<M>,
 ) -> Shrunk<M> {
     let mut shrinker = Shrinker::<M> {
+        checks,
         config,
         seed,
         bugs,
@@ -147,17 +203,35 @@ pub fn shrink<M: Model>(
         ..ShrinkReport::default()
     };
     if !shrinker.accept(steps.clone(), &draws) {
-        report.to = steps.len();
-        report.attempts = shrinker.attempts;
-        report
-            .passes
-            .push("the failure did not reproduce step by step; kept the run as it was".into());
-        return Shrunk {
-            steps,
-            draws,
-            violation: target.clone(),
-            report,
-        };
+        let first = shrinker.replay(&steps, &draws, checks).violation;
+        match first {
+            Some(found) if shrinker.attempts < MAX_ATTEMPTS => {
+                report.passes.push(format!(
+                    "step by step, `{}` broke first, at step {} (the run found `{}` at step {}, \
+                     checking less after each step): shrinking that",
+                    found.invariant, found.step, target.invariant, target.step
+                ));
+                shrinker.invariant.clone_from(&found.invariant);
+                shrinker.accept(steps.clone(), &draws);
+            }
+            _ => {
+                report.to = steps.len();
+                report.attempts = shrinker.attempts;
+                report.passes.push(format!(
+                    "not shrunk: replayed step by step, the {} steps broke nothing, so the \
+                     failure depends on something the steps do not carry (state kept between \
+                     runs in a static or thread-local, a clock, OS randomness)",
+                    steps.len()
+                ));
+                return Shrunk {
+                    steps,
+                    draws,
+                    violation: target.clone(),
+                    skip: checks.skipped().to_vec(),
+                    report,
+                };
+            }
+        }
     }
     report.reproduced = true;
     report.passes.push(format!(
@@ -204,10 +278,12 @@ pub fn shrink<M: Model>(
     }
     report.to = shrinker.len();
     report.attempts = shrinker.attempts;
+    let skip = shrinker.needed_skip();
     Shrunk {
         steps: shrinker.steps,
         draws: shrinker.draws,
         violation: shrinker.violation,
+        skip,
         report,
     }
 }

@@ -19,7 +19,7 @@
 use rewind_engine::{Draw, Engine, Model, Projection, RandomChoices, Step, run_seed, splitmix64};
 
 use super::Shrinker;
-use crate::check::{self, NO_PANIC};
+use crate::check::NO_PANIC;
 
 /// Endings tried per cut and per choice of draws, after a step that drew (a hand was just
 /// dealt: where a new ending most often starts) and after any other step.
@@ -56,7 +56,11 @@ impl<M: Model> Stage<M> {
                         views.fold(event);
                     }
                 }
-                if check::invariants::<M>(engine.state(), &views, step).is_some() {
+                if shrinker
+                    .checks
+                    .invariants(engine.state(), &views, step)
+                    .is_some()
+                {
                     return None;
                 }
             }
@@ -169,7 +173,7 @@ fn play_ending<M: Model>(
             }
             let step = engine.steps() - 1;
             left = &left[engine.step_draws(step).len().min(left.len())..];
-            if let Some(violation) = check::invariants::<M>(engine.state(), &views, step) {
+            if let Some(violation) = shrinker.checks.invariants(engine.state(), &views, step) {
                 return violation.invariant == shrinker.invariant;
             }
         }

@@ -4,7 +4,7 @@ use rewind_engine::{Bugs, Choices, Domain, Draw, Env, Invariant, Model, Step, Vi
 use serde::{Deserialize, Serialize};
 
 use super::shrink;
-use crate::check::thorough;
+use crate::check::{Checks, thorough};
 
 /// Slots that hold counts, dice that draw from the run's seed, and brackets that open and
 /// close. Each invariant fails on a shape that one pass is needed to reach.
@@ -161,7 +161,15 @@ fn shrunk(actions: Vec<Move>, draws: Vec<Vec<Draw>>, invariant: &str) -> super::
     let checked = thorough::<Desk>(&(), 7, Bugs::NONE, &actions, &draws);
     let violation: Violation = checked.violation.expect("the case fails");
     assert_eq!(violation.invariant, invariant);
-    shrink::<Desk>(&(), 7, Bugs::NONE, actions, draws, &violation)
+    shrink::<Desk>(
+        &(),
+        7,
+        Bugs::NONE,
+        actions,
+        draws,
+        &violation,
+        &Checks::all(),
+    )
 }
 
 #[test]

@@ -17,7 +17,7 @@ use rewind_engine::{Model, TypedLog, Violation};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::check::{StepView, thorough_observed};
+use crate::check::{StepView, replay_log};
 use crate::world::describe_step;
 
 /// What the page's script reads.
@@ -87,36 +87,29 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
     };
     let mut steps = Vec::with_capacity(log.steps.len());
     let mut seen: Option<Violation> = None;
-    let checked = thorough_observed::<M>(
-        &log.config,
-        log.seed,
-        bugs,
-        &log.steps,
-        &log.draws,
-        &mut |view: StepView<'_, M>| {
-            let events = match view.refusal {
-                Some(_) => Vec::new(),
-                None => view.events.iter().map(M::describe_event).collect(),
-            };
-            let next_state = M::describe(view.engine.state());
-            let next_projections = M::describe_projections(view.views);
-            steps.push(Step {
-                action: match view.drained {
-                    true => format!("drain: {}", describe_step(view.taken)),
-                    false => describe_step(view.taken),
-                },
-                events,
-                refused: view.refusal,
-                state: diff::edit(&state, &next_state),
-                projections: diff::edit(&projections, &next_projections),
-            });
-            state = next_state;
-            projections = next_projections;
-            if let Some(violation) = view.violation {
-                seen = Some(violation.clone());
-            }
-        },
-    );
+    let checked = replay_log(log, bugs, &mut |view: StepView<'_, M>| {
+        let events = match view.refusal {
+            Some(_) => Vec::new(),
+            None => view.events.iter().map(M::describe_event).collect(),
+        };
+        let next_state = M::describe(view.engine.state());
+        let next_projections = M::describe_projections(view.views);
+        steps.push(Step {
+            action: match view.drained {
+                true => format!("drain: {}", describe_step(view.taken)),
+                false => describe_step(view.taken),
+            },
+            events,
+            refused: view.refusal,
+            state: diff::edit(&state, &next_state),
+            projections: diff::edit(&projections, &next_projections),
+        });
+        state = next_state;
+        projections = next_projections;
+        if let Some(violation) = view.violation {
+            seen = Some(violation.clone());
+        }
+    });
     // A whole-history check breaks after the last step; the page marks that step.
     let violation = seen.or(checked.violation).map(|mut violation| {
         violation.step = violation.step.min(steps.len().saturating_sub(1));
@@ -145,7 +138,7 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
 }
 
 /// `word` as one shell word: as it is when it is plain, else in single quotes.
-fn shell_word(word: &str) -> String {
+pub(crate) fn shell_word(word: &str) -> String {
     let plain = !word.is_empty()
         && word
             .chars()

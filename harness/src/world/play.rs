@@ -5,7 +5,7 @@
 use rewind_engine::{Choices, Coverage, Engine, Model, Step, Violation, project};
 
 use super::{Outcome, World};
-use crate::check;
+use crate::check::{self, Checks};
 use crate::run::{Played, RunCounts, RunSpec, fold_accepted, next_action, run_ended, swarm_mask};
 
 /// [`crate::run::play`] for a domain with an outbox.
@@ -19,7 +19,7 @@ pub(crate) fn play<M: Model>(
     engine.reserve(spec.steps);
     let mut views = M::projections(spec.config, spec.bugs);
     let mask = swarm_mask::<M>(spec.seed, spec.swarm);
-    let mut world = World::<M>::new(spec.faults);
+    let mut world = World::<M>::new(spec.faults).setting_aside(spec.checks);
     let mut steps: Vec<Step<M::Action>> = Vec::with_capacity(spec.steps);
     let mut current = 0;
     let outcome = crate::panic::catch(|| {
@@ -36,22 +36,30 @@ pub(crate) fn play<M: Model>(
             if let Some(found) = take(&mut world, &mut engine, step, &mut views, coverage, counts) {
                 return Some(at(found, current));
             }
-            if let Some(found) = check::invariants::<M>(engine.state(), &views, current) {
+            if let Some(found) = spec.checks.invariants(engine.state(), &views, current) {
                 return Some(found);
             }
         }
         current = steps.len();
-        if let Err(found) = settle(&mut world, &mut engine, &mut views, coverage, counts) {
+        let settled = settle(
+            &mut world,
+            &mut engine,
+            &mut views,
+            spec.checks,
+            coverage,
+            counts,
+        );
+        if let Err(found) = settled {
             return Some(at(found, current));
         }
         // The engine counts dispatches, not steps (a restart dispatches nothing): place a
         // whole-history finding at the last step taken.
-        check::history(&engine, &views, spec.deep)
+        check::history(&engine, &views, spec.depth(), spec.checks)
             .map(|found| at(found, steps.len().saturating_sub(1)))
     });
     Played {
         engine,
-        violation: run_ended(outcome, current, counts),
+        violation: run_ended(outcome, current, counts, spec.checks),
         world_steps: Some(steps),
     }
 }
@@ -105,6 +113,7 @@ pub(crate) fn settle<M: Model>(
     world: &mut World<M>,
     engine: &mut Engine<M>,
     views: &mut M::Projections,
+    checks: &Checks<M>,
     coverage: &mut Coverage,
     counts: &mut RunCounts,
 ) -> Result<(), Violation> {
@@ -115,11 +124,11 @@ pub(crate) fn settle<M: Model>(
         if let Some(found) = take(world, engine, &step, views, coverage, counts) {
             return Err(found);
         }
-        if let Some(found) = check::invariants::<M>(engine.state(), views, 0) {
+        if let Some(found) = checks.invariants(engine.state(), views, 0) {
             return Err(found);
         }
     }
-    match check::eventually::<M>(engine.state(), views) {
+    match checks.eventually(engine.state(), views) {
         Some(found) => Err(found),
         None => Ok(()),
     }

@@ -1,0 +1,208 @@
+//! Which checks a run makes: every invariant and every generic check, less the ones set aside
+//! with `sim --skip NAME`.
+//!
+//! A run stops at its first violation, so a known defect that breaks often hides every other
+//! failure of the runs it breaks. Setting its check aside lets those runs go on, so the rest
+//! show. A check set aside is not run at all (a run that panics while `no_panic` is set aside
+//! ends there, quietly), and a log found that way records what its replay must set aside too.
+
+use std::borrow::Cow;
+
+use rewind_engine::{Invariant, JSON_ROUND_TRIP, Model, Violation};
+
+use super::{
+    NO_PANIC, PROJECTIONS_REBUILD, REDISPATCH_REPRODUCES_EVENTS, REJECT_CHANGES_NOTHING,
+    REPLAY_REBUILDS_STATE,
+};
+use crate::world::{OUTBOX_BOUNDED, RESTART_REBUILDS_STATE};
+
+/// The checks of one run of `M`.
+pub struct Checks<M: Model> {
+    /// The names set aside, sorted, each once.
+    skip: Vec<String>,
+    always: Cow<'static, [Invariant<M>]>,
+    eventually: Cow<'static, [Invariant<M>]>,
+}
+
+// Written out rather than derived: a derive would demand `M: Clone` of the marker type.
+impl<M: Model> Clone for Checks<M> {
+    fn clone(&self) -> Self {
+        Checks {
+            skip: self.skip.clone(),
+            always: self.always.clone(),
+            eventually: self.eventually.clone(),
+        }
+    }
+}
+
+impl<M: Model> Default for Checks<M> {
+    fn default() -> Self {
+        Self::all()
+    }
+}
+
+impl<M: Model> std::fmt::Debug for Checks<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checks").field("skip", &self.skip).finish()
+    }
+}
+
+/// Every check a run of `M` can make, by name: the domain's invariants (after every step and
+/// once the bus drained), then the generic ones.
+pub fn check_names<M: Model>() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = M::invariants()
+        .iter()
+        .chain(M::eventually())
+        .map(|invariant| invariant.name)
+        .collect();
+    names.extend([
+        NO_PANIC,
+        REJECT_CHANGES_NOTHING,
+        REPLAY_REBUILDS_STATE,
+        REDISPATCH_REPRODUCES_EVENTS,
+        PROJECTIONS_REBUILD,
+        JSON_ROUND_TRIP,
+    ]);
+    if M::ASYNC {
+        names.extend([RESTART_REBUILDS_STATE, OUTBOX_BOUNDED]);
+    }
+    names
+}
+
+impl<M: Model> Checks<M> {
+    /// Every check: what a corpus replay and a plain simulation make.
+    pub fn all() -> Self {
+        Checks {
+            skip: Vec::new(),
+            always: Cow::Borrowed(M::invariants()),
+            eventually: Cow::Borrowed(M::eventually()),
+        }
+    }
+
+    /// Every check but the ones named; a name that is no check of `M` is an error listing
+    /// the ones it has.
+    pub fn skipping(names: &[String]) -> Result<Self, String> {
+        if names.is_empty() {
+            return Ok(Self::all());
+        }
+        let known = check_names::<M>();
+        if let Some(unknown) = names.iter().find(|name| !known.contains(&name.as_str())) {
+            return Err(format!(
+                "`{unknown}` is no check of {}; it has: {}",
+                M::NAME,
+                known.join(", ")
+            ));
+        }
+        if names.iter().any(|name| name == JSON_ROUND_TRIP) {
+            return Err(format!(
+                "`{JSON_ROUND_TRIP}` cannot be set aside: a log must be able to store every step"
+            ));
+        }
+        let mut skip = names.to_vec();
+        skip.sort();
+        skip.dedup();
+        let kept = |list: &'static [Invariant<M>]| -> Cow<'static, [Invariant<M>]> {
+            if list
+                .iter()
+                .any(|invariant| skip.iter().any(|s| s == invariant.name))
+            {
+                Cow::Owned(
+                    list.iter()
+                        .filter(|invariant| !skip.iter().any(|s| s == invariant.name))
+                        .copied()
+                        .collect(),
+                )
+            } else {
+                Cow::Borrowed(list)
+            }
+        };
+        Ok(Checks {
+            always: kept(M::invariants()),
+            eventually: kept(M::eventually()),
+            skip,
+        })
+    }
+
+    /// Whether the check called `name` is set aside.
+    #[inline]
+    pub fn skips(&self, name: &str) -> bool {
+        !self.skip.is_empty() && self.skip.iter().any(|skipped| skipped == name)
+    }
+
+    /// The names set aside, sorted.
+    pub fn skipped(&self) -> &[String] {
+        &self.skip
+    }
+
+    /// `found`, unless its check is set aside.
+    #[inline]
+    pub fn keep(&self, found: Option<Violation>) -> Option<Violation> {
+        found.filter(|violation| !self.skips(&violation.invariant))
+    }
+
+    /// The domain's invariants that are checked after every step; the first that fails
+    /// becomes a violation at `step`. Inlined into the run loops, as the model's list was
+    /// before checks could be set aside: a call here costs a tenth of a poll dispatch.
+    #[inline(always)]
+    pub fn invariants(
+        &self,
+        state: &M::State,
+        views: &M::Projections,
+        step: usize,
+    ) -> Option<Violation> {
+        // With nothing set aside, the model's own static list: the compiler can then see
+        // which functions it holds and inline them, as it did before checks could be skipped.
+        if self.skip.is_empty() {
+            return invariants_of::<M>(M::invariants(), state, views, step);
+        }
+        invariants_of::<M>(&self.always, state, views, step)
+    }
+
+    /// The `eventually` invariants that are checked once the bus has drained; the
+    /// violation's step is left for the caller to set.
+    pub fn eventually(&self, state: &M::State, views: &M::Projections) -> Option<Violation> {
+        invariants_of::<M>(&self.eventually, state, views, 0)
+    }
+}
+
+#[inline(always)]
+fn invariants_of<M: Model>(
+    list: &[Invariant<M>],
+    state: &M::State,
+    views: &M::Projections,
+    step: usize,
+) -> Option<Violation> {
+    for invariant in list {
+        if let Err(message) = (invariant.check)(state, views) {
+            return Some(Violation {
+                invariant: invariant.name.to_string(),
+                step,
+                message,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_domain::Tally;
+
+    #[test]
+    fn a_skipped_invariant_is_not_checked_and_unknown_names_are_refused() {
+        let all = Checks::<Tally>::all();
+        let names = check_names::<Tally>();
+        let first = names[0].to_string();
+        let skipping = Checks::<Tally>::skipping(std::slice::from_ref(&first)).unwrap();
+        assert!(skipping.skips(&first));
+        assert!(!all.skips(&first));
+        assert_eq!(skipping.always.len() + 1, all.always.len());
+        let error = Checks::<Tally>::skipping(&["nonsense".to_string()]).unwrap_err();
+        assert!(error.contains("`nonsense` is no check of tally"), "{error}");
+        assert!(error.contains(&first), "{error}");
+        let generic = Checks::<Tally>::skipping(&[NO_PANIC.to_string()]).unwrap();
+        assert!(generic.skips(NO_PANIC));
+        assert_eq!(generic.always.len(), all.always.len());
+    }
+}
