@@ -13,11 +13,14 @@ use rewind_engine::{Log, LogError};
 /// What writing a log did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Written {
+    /// Stored as this new file.
     New(PathBuf),
+    /// A file with the same content was there already: this one.
     AlreadyStored(PathBuf),
 }
 
 impl Written {
+    /// The file that holds the log.
     pub fn path(&self) -> &Path {
         match self {
             Written::New(path) | Written::AlreadyStored(path) => path,

@@ -22,12 +22,17 @@ const FAILURES_KEPT: usize = 8;
 /// Which runs to play and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SimPlan {
+    /// The master seed: run `i` plays from [`rewind_engine::run_seed`]`(seed, i)`.
     pub seed: u64,
     /// Run indices `first_run..end_run` (a shard of the whole range, or one run).
     pub first_run: u64,
+    /// One past the last run index.
     pub end_run: u64,
+    /// Steps per run at most.
     pub steps: usize,
+    /// Worker threads; never changes the result.
     pub jobs: usize,
+    /// Switch a random subset of action kinds off in each run.
     pub swarm: bool,
     /// Every run replays its events at the end; runs whose index is a multiple of this also
     /// re-dispatch their actions and rebuild their projections (1: every run).
@@ -38,7 +43,9 @@ pub struct SimPlan {
 
 /// What the runs added up to.
 pub struct SimResult<M: Model> {
+    /// The counts of every run played.
     pub counts: RunCounts,
+    /// The coverage of every run played: the domain's labels, then the faults'.
     pub coverage: Coverage,
     /// `(run index, run seed, failure)`, lowest index first.
     pub failures: Vec<(u64, u64, RunFailure<M>)>,

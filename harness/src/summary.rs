@@ -8,11 +8,17 @@ use rewind_engine::Violation;
 /// One failure found, shrunk and (once written) stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FailureReport {
+    /// The run's index in the plan.
     pub run: u64,
+    /// The run's seed.
     pub seed: u64,
+    /// What broke in the run, before shrinking.
     pub violation: Violation,
+    /// Steps before shrinking.
     pub shrunk_from: usize,
+    /// Steps after.
     pub shrunk_to: usize,
+    /// What each shrink pass did.
     pub passes: Vec<String>,
     /// The command that plays just this run again.
     pub reproduce: String,
@@ -20,15 +26,24 @@ pub struct FailureReport {
     pub file: Option<String>,
 }
 
+/// What one domain's simulation found, as `rewind sim` prints it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
+    /// [`rewind_engine::Domain::NAME`].
     pub domain: String,
+    /// The planted bug's name, if one was planted.
     pub bug: Option<String>,
+    /// Runs in the plan.
     pub planned_runs: u64,
+    /// Runs played (fewer than planned when a failing batch stopped the simulation).
     pub runs: u64,
+    /// Steps taken (see [`crate::run::RunCounts::dispatches`]).
     pub dispatches: u64,
+    /// Steps refused.
     pub rejected: u64,
+    /// Events appended.
     pub events: u64,
+    /// How many invariants were checked after every step.
     pub invariants: usize,
     /// Invariants checked once the bus has drained, at the end of each run.
     pub eventually: usize,
@@ -36,7 +51,9 @@ pub struct Summary {
     pub faults: Option<String>,
     /// Runs between deep history checks (see `SimPlan::history_every`).
     pub history_every: u64,
+    /// Each coverage label with its hits.
     pub coverage: Vec<(String, u64)>,
+    /// The failures shrunk and reported: the first of each invariant, at most three.
     pub failures: Vec<FailureReport>,
     /// Failing runs besides the ones reported (later runs of the played batches).
     pub more_failing_runs: u64,

@@ -19,6 +19,7 @@ const FAILURES_REPORTED: usize = 3;
 pub struct Entry<M>(PhantomData<fn() -> M>);
 
 impl<M> Entry<M> {
+    /// The entry (it holds nothing).
     pub const NEW: Entry<M> = Entry(PhantomData);
 }
 
