@@ -8,13 +8,26 @@ pub struct BugId(pub u8);
 /// what goes wrong when it is on.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Bug {
+    /// Its index in [`crate::Model::BUGS`]: `BUGS[i].id == BugId(i)`.
     pub id: BugId,
+    /// What `--bug`, `REWIND_BUG` and a log's `bug` call it (`ship_before_payment`).
     pub name: &'static str,
+    /// What goes wrong with it planted, in a sentence, for `rewind domains`.
     pub effect: &'static str,
 }
 
 /// The set of planted bugs switched on for one run: a bit per [`BugId`], so asking costs one
 /// `and` on the hot path. A domain carries at most 64 bugs.
+///
+/// ```
+/// # use rewind_engine as rewind;
+/// use rewind::{BugId, Bugs};
+///
+/// const SHIP_BEFORE_PAYMENT: BugId = BugId(1);
+/// let planted = Bugs::NONE.with(SHIP_BEFORE_PAYMENT);
+/// assert!(planted.has(SHIP_BEFORE_PAYMENT));
+/// assert!(!planted.has(BugId(0)) && Bugs::NONE.is_empty());
+/// ```
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Bugs(u64);
 
@@ -35,6 +48,7 @@ impl Bugs {
         bug.0 < 64 && self.0 & (1 << bug.0) != 0
     }
 
+    /// Whether no bug is planted.
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }

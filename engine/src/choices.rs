@@ -7,6 +7,31 @@
 
 use crate::SeededRng;
 
+/// Where a bot's decisions come from. A driver implements [`Choices::below`]; the helpers
+/// [`chance`](#method.chance), [`pick`](#method.pick), [`weighted`](#method.weighted) and
+/// [`between`](#method.between) are built on it for `dyn Choices`, which is what
+/// [`Model::next_action`](crate::Model::next_action) receives.
+///
+/// ```
+/// # use rewind_engine as rewind;
+/// use rewind::{Choices, RandomChoices};
+///
+/// let mut driver = RandomChoices::new(42);
+/// let choices: &mut dyn Choices = &mut driver;
+/// assert!(choices.below(6) < 6);
+/// let _rare = choices.chance(1, 20); // true about one time in 20
+/// let seat = *choices.pick(&[2, 5, 7]);
+/// assert!([2, 5, 7].contains(&seat));
+/// assert!(choices.weighted(&[3, 0, 1]) != 1); // never a zero weight
+/// assert!((10..=20).contains(&choices.between(10, 20)));
+///
+/// // A finite driver that has run out answers 0: the first, simplest option.
+/// let mut empty = rewind::ReplayedChoices::new(&[]);
+/// let choices: &mut dyn Choices = &mut empty;
+/// assert_eq!(choices.below(6), 0);
+/// assert!(!choices.chance(1, 20));
+/// assert!(choices.exhausted());
+/// ```
 pub trait Choices {
     /// A number in `0..n`; 0 when `n` is 0 or 1.
     fn below(&mut self, n: u32) -> u32;
@@ -79,6 +104,7 @@ pub struct RandomChoices(SeededRng);
 const BOT_STREAM: u64 = 0;
 
 impl RandomChoices {
+    /// The bot's stream of the run seeded with `seed`.
     pub fn new(seed: u64) -> Self {
         RandomChoices(SeededRng::new(seed, BOT_STREAM))
     }
@@ -101,6 +127,7 @@ pub struct ReplayedChoices<'a> {
 }
 
 impl<'a> ReplayedChoices<'a> {
+    /// A driver that answers `values` in order, then 0 (and is then exhausted).
     pub fn new(values: &'a [u32]) -> Self {
         ReplayedChoices {
             values,

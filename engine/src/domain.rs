@@ -12,6 +12,83 @@ use crate::{Bugs, Env};
 /// `decide` reads state and may draw from the seeded [`Env`], but never changes state;
 /// `apply` is the only code that does, so replaying the events rebuilds the state exactly.
 /// Implementors are usually a unit struct (`pub struct Poll;`) naming the associated types.
+/// Only [`NAME`](Domain::NAME), [`SCHEMA`](Domain::SCHEMA), the five types,
+/// [`initial`](Domain::initial), [`decide`](Domain::decide) and [`apply`](Domain::apply) are
+/// required; [`Model`](crate::Model) adds what the harness needs to test the rules.
+///
+/// # Example
+///
+/// A tally that adds positive numbers and refuses zero:
+///
+/// ```
+/// # use rewind_engine as rewind;
+/// use rewind::{Bugs, Domain, Engine, Env, Refusal};
+/// use serde::{Deserialize, Serialize};
+///
+/// pub struct Tally;
+///
+/// #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// pub enum TallyAction {
+///     Add(u32),
+/// }
+///
+/// #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// pub enum TallyEvent {
+///     Added(u32),
+/// }
+///
+/// #[derive(Clone, Debug, PartialEq)]
+/// pub struct AddsZero;
+///
+/// impl std::fmt::Display for AddsZero {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("adding zero changes nothing")
+///     }
+/// }
+///
+/// impl Domain for Tally {
+///     const NAME: &'static str = "tally";
+///     const SCHEMA: u32 = 1;
+///
+///     type Config = ();
+///     type State = u64;
+///     type Action = TallyAction;
+///     type Event = TallyEvent;
+///     type Reject = AddsZero;
+///
+///     fn initial(_config: &(), _bugs: Bugs) -> u64 {
+///         0
+///     }
+///
+///     fn decide(
+///         _total: &u64,
+///         action: &TallyAction,
+///         _env: &mut Env,
+///         out: &mut Vec<TallyEvent>,
+///     ) -> Result<(), AddsZero> {
+///         let TallyAction::Add(n) = *action;
+///         if n == 0 {
+///             return Err(AddsZero);
+///         }
+///         out.push(TallyEvent::Added(n));
+///         Ok(())
+///     }
+///
+///     fn apply(total: &mut u64, event: &TallyEvent) {
+///         let TallyEvent::Added(n) = *event;
+///         *total += u64::from(n);
+///     }
+/// }
+///
+/// let mut engine = Engine::<Tally>::new((), 0, Bugs::NONE);
+/// assert_eq!(engine.dispatch(TallyAction::Add(2)), Ok(0..1));
+/// assert_eq!(
+///     engine.dispatch(TallyAction::Add(0)),
+///     Err(Refusal::Rejected(AddsZero))
+/// );
+/// assert_eq!(*engine.state(), 2);
+/// assert_eq!(engine.events(), [TallyEvent::Added(2)]);
+/// ```
 pub trait Domain: Sized + 'static {
     /// The name used on the command line, in logs and in `corpus/<name>/`.
     const NAME: &'static str;
@@ -26,7 +103,12 @@ pub trait Domain: Sized + 'static {
     const ASYNC: bool = false;
 
     /// Table settings (seats, blinds, choices offered); recorded in a log when not default.
+    /// `decide` does not see the config: [`Domain::initial`] copies what the rules need into
+    /// the state. `--config` JSON is read with serde, so `#[serde(default)]` on the struct lets
+    /// it name only the settings that change.
     type Config: Clone + Debug + Default + PartialEq + Serialize + DeserializeOwned + Send + Sync;
+    /// Everything `decide` reads and `apply` builds. Compared after replays and restarts, so
+    /// its `PartialEq` must compare all of it; no hash-map iteration order may matter.
     type State: Clone + Debug + PartialEq + Send;
     /// The vocabulary a user speaks (`RaiseTo`, `Vote`, `Capture`).
     type Action: Clone + Debug + PartialEq + Serialize + DeserializeOwned + Send + Sync;
@@ -61,7 +143,9 @@ pub trait Domain: Sized + 'static {
     fn apply(state: &mut Self::State, event: &Self::Event);
 
     /// Decides `action` and applies its events to `state` in one pass: what the engine's
-    /// dispatch runs. The default is `decide`, then `apply` of each event.
+    /// dispatch runs for a domain without reactors ([`Domain::REACTS`] false; with reactors
+    /// it calls `decide` and `apply` on a scratch copy). The default is `decide`, then
+    /// `apply` of each event.
     ///
     /// A domain whose decision has to see its own events (a dealer moving a hand along
     /// street by street) overrides it to apply each event as it emits it, instead of
@@ -85,7 +169,11 @@ pub trait Domain: Sized + 'static {
     }
 
     /// Synchronous reactors: follow-up actions an applied event triggers, dispatched within
-    /// the same atomic step. Only consulted when [`Domain::REACTS`] is true.
+    /// the same atomic step. Only consulted when [`Domain::REACTS`] is true. `state` is the
+    /// state with `event` applied; follow-ups are pushed onto `out` and dispatched breadth
+    /// first, at most [`MAX_CASCADE_DEPTH`](crate::MAX_CASCADE_DEPTH) rounds and
+    /// [`MAX_CASCADE_ACTIONS`](crate::MAX_CASCADE_ACTIONS) actions, and one refusal among them
+    /// undoes the whole step.
     fn react(_state: &Self::State, _event: &Self::Event, _out: &mut Vec<Self::Action>) {}
 
     /// Asynchronous reactors: the messages waiting in `state`'s outbox, oldest first, each an
@@ -94,6 +182,10 @@ pub trait Domain: Sized + 'static {
     /// survives replay and restarts. Handling a message must take it out of the outbox (the
     /// event that records it was handled does), and since a bus delivers at least once,
     /// handling it again must do no harm. Only consulted when [`Domain::ASYNC`] is true.
+    ///
+    /// A message is an action of [`Domain::Action`]: give it a kind in
+    /// [`Model::ACTION_KINDS`](crate::Model::ACTION_KINDS) like any other action, and leave it
+    /// out of the bot, since the harness's bus delivers it.
     fn outbox(_state: &Self::State, _out: &mut Vec<Self::Action>) {}
 
     /// Clears the parts of `state` a restart does not bring back (an in-memory cache). After a

@@ -16,7 +16,12 @@ pub enum Refusal<R> {
     /// `decide` refused the action itself.
     Rejected(R),
     /// A follow-up action a reactor asked for was refused, so the whole step was undone.
-    ReactorRejected { depth: usize, reason: R },
+    ReactorRejected {
+        /// The round of follow-ups it was in: 1 for the reactions to the action's own events.
+        depth: usize,
+        /// Why `decide` refused the follow-up.
+        reason: R,
+    },
     /// The reactors kept asking for more than [`MAX_CASCADE_DEPTH`] rounds or
     /// [`MAX_CASCADE_ACTIONS`] actions; the whole step was undone.
     CascadeOverflow,
@@ -338,18 +343,22 @@ impl<D: Domain> Engine<D> {
         }
     }
 
+    /// The state after every step so far.
     pub fn state(&self) -> &D::State {
         &self.state
     }
 
+    /// The config the engine was made with.
     pub fn config(&self) -> &D::Config {
         &self.config
     }
 
+    /// The planted bugs switched on for this engine.
     pub fn bugs(&self) -> Bugs {
         self.bugs
     }
 
+    /// The seed its [`Env`] draws from.
     pub fn seed(&self) -> u64 {
         self.env.seed_unread()
     }

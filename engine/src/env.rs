@@ -10,6 +10,22 @@ use crate::{BugId, Bugs, Draw, Draws, SeededRng};
 ///
 /// Each draw can also be scripted and recorded, one step at a time (see [`Draw`]): the
 /// engine hands a step its scripted draws and keeps what it drew, so a log can store them.
+///
+/// ```
+/// # use rewind_engine as rewind;
+/// use rewind::{BugId, Bugs, Env};
+///
+/// let mut env = Env::new(7, Bugs::NONE.with(BugId(1)));
+/// let mut deck: Vec<u8> = (0..52).collect();
+/// env.fork(3).shuffle(&mut deck); // hand 3's deck: the same whatever came before
+/// let token = env.rng().next_u64(); // the shared stream
+/// let roll = env.rng().below(6);
+/// assert!(roll < 6);
+/// assert_eq!(env.now(), 0); // no action dispatched before this one
+/// assert!(env.planted(BugId(1)) && !env.planted(BugId(0)));
+/// assert_eq!(env.seed(), 7);
+/// # let _ = token;
+/// ```
 #[derive(Clone, Debug)]
 pub struct Env {
     seed: u64,
@@ -31,6 +47,8 @@ pub struct Env {
 const ENV_STREAM: u64 = 1;
 
 impl Env {
+    /// The environment of a run seeded with `seed`, with `bugs` planted, at time 0. The
+    /// engine makes one; build one yourself only to call `decide` outside an engine.
     pub fn new(seed: u64, bugs: Bugs) -> Self {
         Env {
             seed,
@@ -138,6 +156,7 @@ impl Env {
         self.bugs.has(bug)
     }
 
+    /// Every planted bug switched on for this run.
     pub fn bugs(&self) -> Bugs {
         self.bugs
     }

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+/// FNV-1a over bytes, from its standard offset basis (the [`Default`]).
 #[derive(Clone, Debug)]
 pub struct StableHasher(u64);
 
@@ -15,6 +16,7 @@ impl Default for StableHasher {
 }
 
 impl StableHasher {
+    /// Mixes `bytes` into the hash.
     pub fn write(&mut self, bytes: &[u8]) {
         for &byte in bytes {
             self.0 ^= u64::from(byte);
@@ -22,6 +24,7 @@ impl StableHasher {
         }
     }
 
+    /// The hash of everything written so far.
     pub fn finish(&self) -> u64 {
         self.0
     }

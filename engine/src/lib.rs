@@ -13,6 +13,8 @@
 //! Everything here is deterministic: the only randomness is the seeded ChaCha8 in [`Env`] and
 //! the bot's [`Choices`], and no code iterates a hash map.
 
+#![warn(missing_docs)]
+
 mod bugs;
 mod choices;
 mod domain;

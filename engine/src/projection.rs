@@ -2,7 +2,27 @@
 
 /// A read model: folds events, one at a time, in log order. Rebuild it from the whole stream
 /// or from a prefix ("the first 100 votes") with [`project`].
+///
+/// ```
+/// # use rewind_engine as rewind;
+/// use rewind::{Projection, project};
+///
+/// /// How many votes each of two choices got.
+/// #[derive(Default)]
+/// struct Tally([u32; 2]);
+///
+/// impl Projection<usize> for Tally {
+///     fn fold(&mut self, vote: &usize) {
+///         self.0[*vote] += 1;
+///     }
+/// }
+///
+/// let votes = [0, 1, 1, 0, 1];
+/// assert_eq!(project(Tally::default(), &votes).0, [2, 3]);
+/// assert_eq!(project(Tally::default(), &votes[..2]).0, [1, 1]); // the first two votes
+/// ```
 pub trait Projection<E> {
+    /// Folds one event in. Total and deterministic, like [`crate::Domain::apply`].
     fn fold(&mut self, event: &E);
 }
 

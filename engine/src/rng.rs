@@ -20,11 +20,13 @@ impl SeededRng {
         SeededRng(rng)
     }
 
+    /// The next 32 bits of the stream.
     #[inline]
     pub fn next_u32(&mut self) -> u32 {
         self.0.next_u32()
     }
 
+    /// The next 64 bits of the stream.
     #[inline]
     pub fn next_u64(&mut self) -> u64 {
         self.0.next_u64()

@@ -52,10 +52,12 @@ impl<D: Domain> Default for Scenario<D> {
 }
 
 impl<D: Domain> Scenario<D> {
+    /// No history, the default config, seed 0, no bug planted.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Plays on `config` instead of the default.
     pub fn config(mut self, config: D::Config) -> Self {
         self.config = config;
         self
@@ -245,10 +247,12 @@ impl<D: Domain> Then<D> {
         Then::dispatch(self.engine, action, draws.into_iter().collect())
     }
 
+    /// The engine after the action, with its whole history.
     pub fn engine(&self) -> &Engine<D> {
         &self.engine
     }
 
+    /// The state after the action.
     pub fn state(&self) -> &D::State {
         self.engine.state()
     }

@@ -82,9 +82,13 @@ impl<A> Step<A> {
 /// What a step of a log is, before its action is decoded: the decoding (and upcasting) of
 /// the action is left to the caller, which knows the domain.
 pub enum RawStep<'a> {
+    /// An action, still JSON.
     Act(&'a Value),
+    /// `{"deliver": message}`: the message, still JSON.
     Deliver(&'a Value),
+    /// `{"redeliver": message}`: the message, still JSON.
     Redeliver(&'a Value),
+    /// `"restart"`.
     Restart,
 }
 

@@ -36,10 +36,12 @@ impl<D: Domain> Timeline<D> {
         self.events.len()
     }
 
+    /// Whether the timeline holds no event.
     pub fn is_empty(&self) -> bool {
         self.events.is_empty()
     }
 
+    /// The whole event log.
     pub fn events(&self) -> &[D::Event] {
         &self.events
     }
@@ -79,6 +81,7 @@ impl<D: Domain> Cursor<'_, D> {
         self.position
     }
 
+    /// The state after the first [`Cursor::position`] events.
     pub fn state(&self) -> &D::State {
         &self.state
     }

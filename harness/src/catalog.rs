@@ -14,6 +14,7 @@ pub struct Catalog<'a> {
 }
 
 impl<'a> Catalog<'a> {
+    /// The catalog of `entries`, in the order given.
     pub fn new(entries: &'a [&'static dyn DomainEntry]) -> Self {
         Catalog { entries }
     }

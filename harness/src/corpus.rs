@@ -18,15 +18,19 @@ use crate::meaning::Meaning;
 /// What storing a log did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Written {
+    /// Stored as this new file.
     New(PathBuf),
     /// A log meaning the same was there already (marked known, with its reason, or not).
     AlreadyStored {
+        /// The log there.
         path: PathBuf,
+        /// Its known-defect mark, when it has one.
         known: Option<String>,
     },
 }
 
 impl Written {
+    /// The file that holds the log.
     pub fn path(&self) -> &Path {
         match self {
             Written::New(path) | Written::AlreadyStored { path, .. } => path,
@@ -37,7 +41,9 @@ impl Written {
 /// One log stored in a domain's folder, and what it means.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredLog {
+    /// Where it is.
     pub path: PathBuf,
+    /// What it means.
     pub meaning: Meaning,
     /// Why it is a known defect, when it is marked as one.
     pub known: Option<String>,

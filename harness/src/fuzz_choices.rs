@@ -10,6 +10,7 @@ pub struct FuzzChoices<'a> {
 }
 
 impl<'a> FuzzChoices<'a> {
+    /// A driver reading `data`, libFuzzer's input, from the start.
     pub fn new(data: &'a [u8]) -> Self {
         FuzzChoices {
             bytes: Unstructured::new(data),

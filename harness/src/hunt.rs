@@ -17,13 +17,17 @@ use crate::shrink::shrink_failure;
 pub struct Hunt {
     /// Whether a run broke an invariant within the run budget.
     pub found: bool,
+    /// Runs played, the failing one included.
     pub runs: u64,
+    /// Steps taken in those runs (see [`crate::run::RunCounts::dispatches`]).
     pub dispatches: u64,
+    /// Time to find it (or to give up).
     pub seconds: f64,
     /// Time to find plus time to shrink what was found.
     pub seconds_with_shrink: f64,
     /// The invariant that caught it, and the shrunk sequence's length.
     pub invariant: Option<String>,
+    /// The number of steps of the shrunk case.
     pub shrunk_length: Option<usize>,
 }
 

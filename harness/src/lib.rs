@@ -5,6 +5,8 @@
 //! binary hands its list of domains to [`cli::main`], and its corpus test to
 //! [`corpus_tests::CorpusTests`]. Users depend on the `rewind` crate, which re-exports this.
 
+#![warn(missing_docs)]
+
 pub mod catalog;
 pub mod check;
 pub mod cli;

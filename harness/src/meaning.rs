@@ -13,6 +13,7 @@ use crate::check::{log_checks, replay_log};
 /// A log's meaning: its hash, and whether the seed went into it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Meaning {
+    /// [`Log::meaning_hash`]: its top 32 bits name the file.
     pub hash: u64,
     /// Whether the log's replay reads its seed (then the seed is part of what it means).
     pub reads_seed: bool,

@@ -36,8 +36,11 @@ pub const CHOICES_PER_STEP: usize = 4;
 /// Where sequences are generated and checked: the domain's config, the engine's seed and the
 /// planted bugs (none, for a real property test).
 pub struct Setup<M: Model> {
+    /// The domain's config.
     pub config: M::Config,
+    /// The seed of the engine's [`rewind_engine::Env`].
     pub seed: u64,
+    /// The planted bugs switched on.
     pub bugs: Bugs,
 }
 

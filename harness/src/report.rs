@@ -10,8 +10,11 @@ use crate::view::page::escape_html as escape;
 
 /// One domain's part of a report.
 pub struct ReportedDomain {
+    /// The domain's simulation summary.
     pub summary: Summary,
+    /// How long the simulation took.
     pub seconds: f64,
+    /// Worker threads it ran on.
     pub jobs: usize,
     /// For each failure of the summary, in order, the link to its view page, if written.
     pub views: Vec<Option<String>>,

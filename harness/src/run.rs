@@ -18,10 +18,15 @@ const SWARM_STREAM: u64 = 7;
 
 /// What one run is.
 pub struct RunSpec<'a, M: Model> {
+    /// The domain's config.
     pub config: &'a M::Config,
+    /// The run's seed (the bot's stream, the [`rewind_engine::Env`]'s and the swarm mask).
     pub seed: u64,
+    /// Steps to take at most.
     pub steps: usize,
+    /// The planted bugs switched on.
     pub bugs: Bugs,
+    /// Switch a random subset of [`Model::ACTION_KINDS`] off for this run (see [`swarm_mask`]).
     pub swarm: bool,
     /// Also re-dispatch the actions and rebuild the projections at the end of this run.
     pub deep: bool,
@@ -37,9 +42,14 @@ pub struct RunSpec<'a, M: Model> {
 /// Counts one or many runs add up.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RunCounts {
+    /// Runs played.
     pub runs: u64,
+    /// Steps taken: the bot's actions and, for a domain with an outbox, the world's steps
+    /// and the deliveries of the drain at the end of each run.
     pub dispatches: u64,
+    /// Steps refused, by the domain or by the bus.
     pub rejected: u64,
+    /// Events appended.
     pub events: u64,
     /// Runs that broke an invariant.
     pub failed: u64,
@@ -56,6 +66,7 @@ impl<M: Model> RunSpec<'_, M> {
 }
 
 impl RunCounts {
+    /// Adds `other`'s counts to these.
     pub fn add(&mut self, other: &RunCounts) {
         self.runs += other.runs;
         self.dispatches += other.dispatches;
@@ -67,7 +78,9 @@ impl RunCounts {
 
 /// A run that broke something: the violation and the steps up to and including it.
 pub struct RunFailure<M: Model> {
+    /// What broke, and at which step.
     pub violation: Violation,
+    /// The steps taken, up to and including the one that broke.
     pub steps: Vec<Step<M::Action>>,
 }
 
@@ -118,7 +131,9 @@ pub fn run_once<M: Model>(
 
 /// How one run ended: the engine with its whole history, and what broke, if anything.
 pub struct Played<M: Model> {
+    /// The engine after the run, with its whole history.
     pub engine: Engine<M>,
+    /// The first check that broke, if one did.
     pub violation: Option<Violation>,
     /// The steps taken, when the run went through a [`crate::world::World`]; otherwise every
     /// step was an action, and the engine's action log is the case.

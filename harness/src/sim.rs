@@ -29,12 +29,17 @@ pub const JSON_EVERY: u64 = BATCH;
 /// Which runs to play and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SimPlan {
+    /// The master seed: run `i` plays from [`rewind_engine::run_seed`]`(seed, i)`.
     pub seed: u64,
     /// Run indices `first_run..end_run` (a shard of the whole range, or one run).
     pub first_run: u64,
+    /// One past the last run index.
     pub end_run: u64,
+    /// Steps per run at most.
     pub steps: usize,
+    /// Worker threads; never changes the result.
     pub jobs: usize,
+    /// Switch a random subset of action kinds off in each run.
     pub swarm: bool,
     /// Every run replays its events at the end; runs whose index is a multiple of this also
     /// re-dispatch their actions and rebuild their projections (1: every run).
@@ -47,8 +52,11 @@ pub struct SimPlan {
 
 /// One failing run: its index, its seed and what broke.
 pub struct FailingRun<M: Model> {
+    /// The run's index in the plan.
     pub run: u64,
+    /// The run's seed.
     pub seed: u64,
+    /// What broke, and the steps up to it.
     pub failure: RunFailure<M>,
 }
 
@@ -83,7 +91,9 @@ type Findings<M> = BTreeMap<String, Broken<M>>;
 
 /// What the runs added up to.
 pub struct SimResult<M: Model> {
+    /// The counts of every run played.
     pub counts: RunCounts,
+    /// The coverage of every run played: the domain's labels, then the faults'.
     pub coverage: Coverage,
     /// Every check that broke, in the order of the first run that broke it.
     pub broken: Vec<Broken<M>>,

@@ -13,16 +13,23 @@ pub enum Stored {
     /// A log meaning the same was stored already, not marked known: the defect is not fixed.
     Already(String),
     /// A log meaning the same is stored and marked as a known defect, for this reason.
-    Known { file: String, reason: String },
+    Known {
+        /// The stored log.
+        file: String,
+        /// Why the defect is known and not fixed, as its mark says.
+        reason: String,
+    },
 }
 
 impl Stored {
+    /// The log's file.
     pub fn file(&self) -> &str {
         match self {
             Stored::New(file) | Stored::Already(file) | Stored::Known { file, .. } => file,
         }
     }
 
+    /// Whether the log is marked as a known defect.
     pub fn is_known(&self) -> bool {
         matches!(self, Stored::Known { .. })
     }
@@ -31,8 +38,11 @@ impl Stored {
 /// How a failing run was shrunk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shrinking {
+    /// Steps before shrinking.
     pub from: usize,
+    /// Steps after.
     pub to: usize,
+    /// What each shrink pass did.
     pub passes: Vec<String>,
 }
 
@@ -42,7 +52,9 @@ pub struct Shrinking {
 pub struct FailureReport {
     /// How many runs broke this check; `None` for a second sample of a check reported above.
     pub runs: Option<u64>,
+    /// The run's index in the plan.
     pub run: u64,
+    /// The run's seed.
     pub seed: u64,
     /// What the run found, as the run found it.
     pub violation: Violation,
@@ -61,15 +73,24 @@ impl FailureReport {
     }
 }
 
+/// What one domain's simulation found, as `rewind sim` prints it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
+    /// [`rewind_engine::Domain::NAME`].
     pub domain: String,
+    /// The planted bug's name, if one was planted.
     pub bug: Option<String>,
+    /// Runs in the plan.
     pub planned_runs: u64,
+    /// Runs played (fewer than planned when a failing batch stopped the simulation).
     pub runs: u64,
+    /// Steps taken (see [`crate::run::RunCounts::dispatches`]).
     pub dispatches: u64,
+    /// Steps refused.
     pub rejected: u64,
+    /// Events appended.
     pub events: u64,
+    /// How many invariants were checked after every step.
     pub invariants: usize,
     /// Invariants checked once the bus has drained, at the end of each run.
     pub eventually: usize,
@@ -79,9 +100,12 @@ pub struct Summary {
     pub history_every: u64,
     /// Checks set aside (`--skip`).
     pub skipped: Vec<String>,
+    /// Each coverage label with its hits.
     pub coverage: Vec<(String, u64)>,
     /// Runs that broke something.
     pub failed_runs: u64,
+    /// Each failing run reported: the first of each check that broke, and a second where
+    /// its last failing run shrinks to another kind of log.
     pub failures: Vec<FailureReport>,
 }
 

@@ -7,6 +7,7 @@ use rewind_engine::{Bugs, Model, TypedLog};
 use crate::check::{StepView, replay_log};
 use crate::world::describe_step;
 
+/// What `rewind replay` shows; the flags of the same names.
 #[derive(Clone, Debug, Default)]
 pub struct TraceOptions {
     /// Stop after this step and show the state there.

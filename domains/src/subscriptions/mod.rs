@@ -99,10 +99,10 @@ impl Model for Subscriptions {
         "unpin_post",
         "send_welcome",
     ];
-    /// The mailer is idempotent and drops a welcome that arrives after a cancellation, so
-    /// any order, delay, duplicate or restart is survived.
     const COVERAGE: &'static [&'static str] = coverage::COVERAGE;
     const BUGS: &'static [Bug] = bugs::BUGS;
+    /// The mailer is idempotent and drops a welcome that arrives after a cancellation, so
+    /// any order, delay, duplicate or restart is survived.
     const FAULTS: Faults = Faults::AT_LEAST_ONCE;
 
     fn projections(_config: &(), bugs: Bugs) -> Outbox {

@@ -9,7 +9,9 @@ use crate::Draw;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StepDraws {
+    /// The index of the step.
     pub step: usize,
+    /// What it drew, in order.
     pub drew: Vec<Draw>,
 }
 

@@ -42,20 +42,27 @@ const UNSERIALIZABLE: &str = "unserializable";
 pub struct Violation {
     /// The invariant's name, or a generic check (`no_panic`, `replay_rebuilds_state`, ...).
     pub invariant: String,
-    /// The index of the action after which it broke.
+    /// The index of the step after which it broke.
     pub step: usize,
+    /// What the check said was wrong.
     pub message: String,
 }
 
 /// A log as stored: actions still JSON, so it can be routed to its domain by name first.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Log {
+    /// The layout it was written in ([`LOG_FORMAT`] for a new log).
     pub format: String,
+    /// The [`crate::Domain::NAME`] of its domain.
     pub domain: String,
+    /// The [`crate::Domain::SCHEMA`] its actions were written under.
     pub schema: u32,
+    /// The seed of the run's [`crate::Env`].
     pub seed: u64,
+    /// The domain's config as JSON; left out when it is the default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub config: Option<Value>,
+    /// The name of the planted bug it was found against, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bug: Option<String>,
     /// Why this log records a known defect that is not fixed yet (an issue link, a sentence),
@@ -69,23 +76,29 @@ pub struct Log {
     pub skip: Vec<String>,
     /// The exact command or fuzz artifact that found it.
     pub found_by: String,
+    /// The steps, each an action as JSON or a step of the world (see [`Step`]).
     pub actions: Vec<Value>,
     /// What the steps that drew randomness drew, in step order (steps that drew none are
     /// left out).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub draws: Vec<StepDraws>,
+    /// What broke, and at which step.
     pub violation: Violation,
 }
 
 /// A log decoded for domain `D`.
 pub struct TypedLog<D: Model> {
+    /// The seed of the run's [`crate::Env`].
     pub seed: u64,
+    /// The config it plays on (the default when the log names none).
     pub config: D::Config,
+    /// The planted bug it was found against, looked up in [`Model::BUGS`].
     pub bug: Option<&'static Bug>,
     /// Why this is a known defect not fixed yet, when it is marked as one (see [`Log::known`]).
     pub known: Option<String>,
     /// The checks its replay sets aside (see [`Log::skip`]).
     pub skip: Vec<String>,
+    /// The exact command or fuzz artifact that found it.
     pub found_by: String,
     /// The actions, and the world's steps among them (stored under `actions`).
     pub steps: Vec<Step<D::Action>>,
@@ -95,6 +108,7 @@ pub struct TypedLog<D: Model> {
     /// `draws[i]`: what step `i` drew (empty when it drew nothing, or drew from the seed).
     /// Either empty or as long as `steps`.
     pub draws: Vec<Vec<Draw>>,
+    /// What broke, as recorded.
     pub violation: Violation,
 }
 
@@ -159,8 +173,11 @@ impl<D: Model> TypedLog<D> {
 /// Why a log could not be read: the file, the field (when one is at fault) and the problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogError {
+    /// The file the log was read from, as the caller named it.
     pub file: String,
+    /// The field at fault (`actions[3]`, `violation.step`), when one is.
     pub field: Option<String>,
+    /// What is wrong, in words.
     pub problem: String,
 }
 

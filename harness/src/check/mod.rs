@@ -13,10 +13,15 @@ pub use checks::{Checks, check_names};
 pub use thorough::{Checked, StepView, log_checks, replay_log, thorough, thorough_observed};
 
 /// Names of the generic checks, as they appear in violations and corpus file names.
+/// Domain code (decide, apply, a reactor, the bot, an invariant) panicked.
 pub const NO_PANIC: &str = "no_panic";
+/// A refused dispatch changed the state.
 pub const REJECT_CHANGES_NOTHING: &str = "rejected_dispatch_changes_nothing";
+/// Applying the event log to the initial state does not give the live state.
 pub const REPLAY_REBUILDS_STATE: &str = "replay_rebuilds_state";
+/// Deciding the same actions again from the same seed gives other events.
 pub const REDISPATCH_REPRODUCES_EVENTS: &str = "redispatch_reproduces_events";
+/// Projections folded again from the event log differ from the ones folded live.
 pub const PROJECTIONS_REBUILD: &str = "projections_rebuild_from_stream";
 
 /// All generic checks, for `rewind domains`; the last two only for domains with an outbox.

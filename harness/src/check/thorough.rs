@@ -15,8 +15,11 @@ use crate::world::{Outcome, World, rebuilt_views, same_durable_state};
 
 /// The result of replaying a test case with every check after every step.
 pub struct Checked<M: Model> {
+    /// The engine after the last step replayed, with its whole history.
     pub engine: Engine<M>,
+    /// The projections there.
     pub views: M::Projections,
+    /// The first check that broke, if one did.
     pub violation: Option<Violation>,
     /// `draws[i]`: what step `i` drew (nothing for a step that dispatched nothing), for every
     /// step taken, the drain's included.
@@ -88,15 +91,19 @@ pub fn replay_log<M: Model>(
 pub struct StepView<'a, M: Model> {
     /// The step's index in the case; the drain's deliveries come after the last.
     pub step: usize,
+    /// The step as taken.
     pub taken: &'a Step<M::Action>,
     /// Whether the step is a delivery of the drain at the end of the run.
     pub drained: bool,
+    /// The engine after the step.
     pub engine: &'a Engine<M>,
     /// The events the step appended.
     pub events: &'a [M::Event],
+    /// The projections after the step.
     pub views: &'a M::Projections,
     /// Why the step was refused (by the domain, or by the bus), if it was.
     pub refusal: Option<String>,
+    /// The check the step broke, if it broke one.
     pub violation: Option<&'a Violation>,
 }
 

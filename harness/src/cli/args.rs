@@ -169,7 +169,9 @@ pub fn jobs(flag: Option<u64>) -> usize {
 /// `i/n`: the i-th of n equal slices of the run range, 0 ≤ i < n.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shard {
+    /// Which slice, from 0.
     pub index: u64,
+    /// How many slices.
     pub count: u64,
 }
 

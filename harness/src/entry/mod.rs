@@ -36,10 +36,15 @@ pub fn domain<M: Model>() -> &'static dyn DomainEntry {
 
 /// What `domains` shows.
 pub struct DomainInfo {
+    /// [`rewind_engine::Domain::NAME`].
     pub name: &'static str,
+    /// [`rewind_engine::Domain::SCHEMA`].
     pub schema: u32,
+    /// [`Model::ACTION_KINDS`].
     pub actions: &'static [&'static str],
+    /// The names of [`Model::invariants`].
     pub invariants: Vec<&'static str>,
+    /// [`Model::BUGS`].
     pub bugs: &'static [Bug],
     /// The domain's coverage labels, then the faults' (see [`crate::world::FAULT_LABELS`]).
     pub coverage: Vec<&'static str>,
@@ -52,7 +57,10 @@ pub struct DomainInfo {
 /// A simulation's summary and, for each failure it reports that was shrunk, the shrunk log
 /// and what it means, in the same order.
 pub struct SimOutcome {
+    /// What the runs added up to, and each failure reported.
     pub summary: Summary,
+    /// For each failure in [`Summary::failures`], in order, its shrunk log and what it
+    /// means, not yet stored (`None` when it was not shrunk).
     pub logs: Vec<Option<(Log, Meaning)>>,
 }
 
@@ -62,6 +70,7 @@ pub struct SimOutcome {
 pub trait DomainEntry: Sync {
     /// [`rewind_engine::Domain::NAME`].
     fn name(&self) -> &'static str;
+    /// What `rewind domains` lists of it.
     fn info(&self) -> DomainInfo;
     /// Plays `plan` with the bug called `bug` planted, on the table `config` describes (JSON
     /// of the domain's config, missing fields default; `None` for the default), with the
@@ -87,6 +96,7 @@ pub trait DomainEntry: Sync {
     /// The same seed gives the same summary on one thread and on two (see
     /// [`crate::regression::deterministic`]).
     fn check_determinism(&self) -> Result<(), String>;
+    /// What `rewind replay` prints of `log`, read from `file` (see [`crate::trace`]).
     fn trace(&self, log: &Log, file: &str, options: &TraceOptions) -> Result<String, LogError>;
     /// The self-contained HTML page of `log` read from `file` (see [`crate::view`]); its rerun
     /// command starts with `program`.

@@ -18,6 +18,7 @@ use crate::trace::{TraceOptions, trace};
 pub struct Entry<M>(PhantomData<fn() -> M>);
 
 impl<M> Entry<M> {
+    /// The entry (it holds nothing).
     pub const NEW: Entry<M> = Entry(PhantomData);
 }
 

@@ -24,15 +24,21 @@ use rewind_engine::{Bugs, Draw, Model, Step, Violation};
 use crate::check::{Checked, Checks, thorough_observed};
 use crate::run::RunFailure;
 
+/// The most candidates one shrink replays.
 pub const MAX_ATTEMPTS: usize = 5_000;
+/// The most rounds of passes one shrink runs.
 pub const MAX_ROUNDS: usize = 12;
 
 /// What shrinking did, pass by pass.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ShrinkReport {
+    /// Steps before shrinking.
     pub from: usize,
+    /// Steps after.
     pub to: usize,
+    /// Candidates replayed.
     pub attempts: usize,
+    /// What each pass did, in words, in the order they ran.
     pub passes: Vec<String>,
     /// False when the failure did not reproduce under the thorough replay (nothing shrunk;
     /// the passes say why).
@@ -41,14 +47,17 @@ pub struct ShrinkReport {
 
 /// A shrunk test case: the steps, what each drew, and the violation they give.
 pub struct Shrunk<M: Model> {
+    /// The shrunk case, up to and including the failing step.
     pub steps: Vec<Step<M::Action>>,
     /// `draws[i]`: what step `i` drew; as long as `steps`.
     pub draws: Vec<Vec<Draw>>,
+    /// The violation the shrunk case gives: the same invariant, at its last step.
     pub violation: Violation,
     /// The checks its replay must set aside for `violation` to be the first thing that
     /// breaks: none, unless checks were set aside (`sim --skip`) and one of them breaks
     /// earlier on these steps.
     pub skip: Vec<String>,
+    /// What shrinking did.
     pub report: ShrinkReport,
 }
 

@@ -6,9 +6,9 @@
 //! broke. The log is replayed exactly as the trace does (its planted bug switched on, every
 //! check after every step), so the page shows what the harness sees.
 //!
-//! The data goes into the page as one JSON object (see [`Data`]). Each step's state and
-//! projections are stored as an edit of the step before ([`diff::edit`]), never in full, so
-//! a long log stays small; the script rebuilds them.
+//! The data goes into the page as one JSON object (the private `Data`). Each step's state
+//! and projections are stored as an edit of the step before (the private `diff::edit`),
+//! never in full, so a long log stays small; the script rebuilds them.
 
 mod diff;
 pub(crate) mod page;

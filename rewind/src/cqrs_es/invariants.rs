@@ -6,7 +6,9 @@ use crate::Invariant;
 /// A named check that must hold of the aggregate after every command, accepted or refused.
 /// It sees the aggregate only: the adapter has no projections.
 pub struct AggregateInvariant<A> {
+    /// How violations, `rewind domains` and corpus file names call it.
     pub name: &'static str,
+    /// The check: `Err` says what is wrong, in words.
     pub check: fn(&A) -> Result<(), String>,
 }
 
