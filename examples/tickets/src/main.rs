@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    rewind::cli::main(&[rewind::domain::<tickets::BoxOffice>()])
+}

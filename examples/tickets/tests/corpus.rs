@@ -1,0 +1,3 @@
+fn main() {
+    rewind::CorpusTests::new(&[rewind::domain::<tickets::BoxOffice>()]).main();
+}
