@@ -114,7 +114,7 @@ pub struct SimArgs {
     pub swarm: bool,
     /// Inject the delivery faults a domain with an outbox declares: late, out-of-order and
     /// repeated messages, and crashes. `off` delivers every message at once, in order, once.
-    #[arg(long, default_value = "on", value_name = "on|off",
+    #[arg(long, default_value = "on", value_name = "on|off", action = clap::ArgAction::Set,
           value_parser = clap::builder::PossibleValuesParser::new(["on", "off"])
               .map(|value| value == "on"))]
     pub faults: bool,

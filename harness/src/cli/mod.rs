@@ -24,6 +24,8 @@ mod import;
 mod program;
 mod replay;
 mod sim;
+#[cfg(test)]
+mod tests;
 mod view;
 
 use std::ffi::OsString;

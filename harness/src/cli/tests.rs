@@ -1,0 +1,137 @@
+//! The command line over a domain with defects nobody planted: find them, mark them known,
+//! set one aside, and refuse what makes no sense, with the exit status a script relies on.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::run;
+use crate::{DomainEntry, domain};
+
+/// A folder of its own under the temp directory, removed when the test ends, pass or fail.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("rewind-cli-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        Scratch(dir)
+    }
+
+    fn text(&self) -> &str {
+        self.0.to_str().expect("the temp folder has a UTF-8 path")
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn till(args: &[&str]) -> ExitCode {
+    let domains: [&'static dyn DomainEntry; 1] = [domain::<crate::test_till::Till>()];
+    let mut argv = vec!["till"];
+    argv.extend_from_slice(args);
+    run(&domains, argv, "till".to_string())
+}
+
+/// The logs stored under `corpus`, by file name.
+fn stored(corpus: &Path) -> Vec<PathBuf> {
+    crate::corpus::files(corpus).unwrap_or_default()
+}
+
+fn sim(corpus: &Scratch, extra: &[&str]) -> ExitCode {
+    let mut args = vec!["sim", "till", "--runs", "2000", "--seed", "3", "--corpus"];
+    args.push(corpus.text());
+    args.extend_from_slice(extra);
+    till(&args)
+}
+
+#[test]
+fn known_defects_pass_sim_and_new_ones_fail_it() {
+    let corpus = Scratch::new("known");
+    assert_eq!(sim(&corpus, &[]), ExitCode::from(1), "two new defects");
+    let logs = stored(&corpus.0);
+    assert_eq!(logs.len(), 2, "one log per defect: {logs:?}");
+    assert_eq!(sim(&corpus, &[]), ExitCode::from(1), "stored, not fixed");
+    assert_eq!(stored(&corpus.0), logs, "nothing stored twice");
+
+    let files: Vec<&str> = logs.iter().filter_map(|path| path.to_str()).collect();
+    let mut mark = vec!["corpus", "mark"];
+    mark.extend(&files);
+    mark.extend(["--reason", "issue 7"]);
+    assert_eq!(till(&mark), ExitCode::SUCCESS);
+    for path in &logs {
+        let text = fs::read_to_string(path).unwrap_or_default();
+        assert!(text.contains("\"known\": \"issue 7\""), "{text}");
+    }
+    assert_eq!(sim(&corpus, &[]), ExitCode::SUCCESS, "only known defects");
+    assert_eq!(till(&["corpus", "check", corpus.text()]), ExitCode::SUCCESS);
+    assert_eq!(
+        sim(&corpus, &["--skip", "refunds_within_sales"]),
+        ExitCode::SUCCESS
+    );
+
+    assert_eq!(till(&["corpus", "unmark", files[0]]), ExitCode::SUCCESS);
+    assert_eq!(
+        sim(&corpus, &[]),
+        ExitCode::from(1),
+        "an unmarked defect is new"
+    );
+    assert_eq!(
+        till(&["corpus", "check", corpus.text()]),
+        ExitCode::from(1),
+        "its log fails: the defect is not fixed"
+    );
+}
+
+#[test]
+fn marking_refuses_what_would_not_be_true() {
+    let corpus = Scratch::new("mark");
+    assert_eq!(sim(&corpus, &[]), ExitCode::from(1));
+    let log = stored(&corpus.0).remove(0);
+    let file = log.to_str().unwrap_or_default();
+    let before = fs::read_to_string(&log).unwrap_or_default();
+    assert_eq!(
+        till(&["corpus", "mark", file, "--reason", "  "]),
+        ExitCode::from(2),
+        "an empty reason"
+    );
+    // A log whose failure no longer reproduces (its steps cut to the first) is not marked.
+    let mut value: serde_json::Value = serde_json::from_str(&before).unwrap_or_default();
+    if let Some(actions) = value["actions"].as_array_mut() {
+        actions.truncate(1);
+    }
+    let passing = corpus.0.join("till").join("passing.json");
+    fs::write(&passing, value.to_string()).unwrap_or_default();
+    let passing_text = fs::read_to_string(&passing).unwrap_or_default();
+    let passing_file = passing.to_str().unwrap_or_default();
+    assert_eq!(
+        till(&["corpus", "mark", passing_file, "--reason", "x"]),
+        ExitCode::from(2)
+    );
+    assert_eq!(
+        fs::read_to_string(&passing).unwrap_or_default(),
+        passing_text
+    );
+    assert_eq!(fs::read_to_string(&log).unwrap_or_default(), before);
+}
+
+#[test]
+fn bad_flags_are_refused_by_name() {
+    let corpus = Scratch::new("flags");
+    assert_eq!(sim(&corpus, &["--faults", "bogus"]), ExitCode::from(2));
+    assert_eq!(sim(&corpus, &["--faults", "off"]), ExitCode::from(1));
+    assert_eq!(sim(&corpus, &["--skip", "nonsense"]), ExitCode::from(2));
+    assert_eq!(
+        sim(&corpus, &["--skip", "json_round_trip"]),
+        ExitCode::from(2),
+        "a log must store every step"
+    );
+    assert_eq!(
+        sim(&corpus, &["--fail-fast"]),
+        ExitCode::from(1),
+        "the first batch already fails"
+    );
+}
