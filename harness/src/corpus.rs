@@ -20,12 +20,15 @@ use crate::meaning::Meaning;
 pub enum Written {
     /// Stored as this new file.
     New(PathBuf),
-    /// A log meaning the same was there already (marked known, with its reason, or not).
+    /// A log meaning the same, or of the same kind (see [`crate::meaning`]), was there
+    /// already, marked known or not; nothing was written.
     AlreadyStored {
         /// The log there.
         path: PathBuf,
         /// Its known-defect mark, when it has one.
         known: Option<String>,
+        /// Whether it means the same; false when it is of the same kind, with other values.
+        same: bool,
     },
 }
 
@@ -82,11 +85,14 @@ impl Shelf {
         Ok(Shelf { dir, stored })
     }
 
-    /// The stored log that means `meaning`, if any.
+    /// The stored log that means `meaning`, or else one of its kind, if any.
     pub fn find(&self, meaning: &Meaning) -> Option<&StoredLog> {
+        let same = |stored: &&StoredLog| stored.meaning.hash == meaning.hash;
+        let alike = |stored: &&StoredLog| stored.meaning.kind == meaning.kind;
         self.stored
             .iter()
-            .find(|stored| stored.meaning.hash == meaning.hash)
+            .find(same)
+            .or_else(|| self.stored.iter().find(alike))
     }
 
     /// Every log read, in file order.
@@ -94,19 +100,25 @@ impl Shelf {
         &self.stored
     }
 
-    /// Stores `log`, which means `meaning`, unless a log meaning the same is there already.
+    /// Stores `log`, which means `meaning`, unless a log meaning the same, or of the same
+    /// kind, is there already.
     pub fn store(&mut self, log: &Log, meaning: Meaning) -> io::Result<Written> {
         if let Some(stored) = self.find(&meaning) {
             return Ok(Written::AlreadyStored {
                 path: stored.path.clone(),
                 known: stored.known.clone(),
+                same: stored.meaning.hash == meaning.hash,
             });
         }
         fs::create_dir_all(&self.dir)?;
         let path = self.dir.join(meaning.file_name(log));
         if path.exists() {
             // A file of that name this shelf could not read: never overwritten.
-            return Ok(Written::AlreadyStored { path, known: None });
+            return Ok(Written::AlreadyStored {
+                path,
+                known: None,
+                same: true,
+            });
         }
         write_atomically(&path, &log.to_json())?;
         self.stored.push(StoredLog {
@@ -129,11 +141,17 @@ pub fn describe(written: &Written, program: &str) -> String {
     let path = written.path().display();
     let state = match written {
         Written::New(_) => format!("stored {path}"),
-        Written::AlreadyStored { known: None, .. } => format!("already stored as {path}"),
-        Written::AlreadyStored {
-            known: Some(reason),
-            ..
-        } => format!("already stored as {path}, a known defect: {reason}"),
+        Written::AlreadyStored { known, same, .. } => {
+            let like = if *same {
+                ""
+            } else {
+                " (a log of its kind, other values)"
+            };
+            let known = known
+                .as_ref()
+                .map_or_else(String::new, |reason| format!(", a known defect: {reason}"));
+            format!("already stored as {path}{like}{known}")
+        }
     };
     format!("{state}\nreplay {program} replay {path}")
 }
@@ -218,11 +236,13 @@ mod tests {
         }
     }
 
-    /// What a log means here: its hash without the seed, as a replay that reads none gives.
+    /// What a log means here: its hash without the seed, as a replay that reads none gives,
+    /// and its length for its kind.
     fn meaning(log: &Log, _file: &str) -> Result<Meaning, LogError> {
         Ok(Meaning {
             hash: log.meaning_hash(false),
             reads_seed: false,
+            kind: log.actions.len() as u64,
         })
     }
 
@@ -241,7 +261,8 @@ mod tests {
             again,
             Written::AlreadyStored {
                 path: first.path().to_path_buf(),
-                known: None
+                known: None,
+                same: true,
             }
         );
         // A log stored under another name (an older hash) is still found by its meaning.
@@ -252,7 +273,8 @@ mod tests {
             reopened.store(&same, meaning(&same, "").unwrap()).unwrap(),
             Written::AlreadyStored {
                 path: renamed.clone(),
-                known: None
+                known: None,
+                same: true,
             }
         );
         let other = reopened
@@ -261,6 +283,17 @@ mod tests {
         assert!(matches!(other, Written::New(_)));
         let stored = files(&root).unwrap();
         assert_eq!(stored.len(), 2, "{stored:?}");
+        // Of the same kind (here: as long), with other values: not stored again.
+        let mut alike = log(2);
+        alike.actions[1] = serde_json::json!("Other");
+        let written = reopened
+            .store(&alike, meaning(&alike, "").unwrap())
+            .unwrap();
+        assert!(
+            matches!(written, Written::AlreadyStored { same: false, .. }),
+            "{written:?}"
+        );
+        assert_eq!(files(&root).unwrap().len(), 2);
         let mut marked = read(&renamed).unwrap();
         marked.known = Some("issue 7".into());
         rewrite(&renamed, &marked).unwrap();

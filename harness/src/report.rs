@@ -135,7 +135,7 @@ fn domain_section(out: &mut String, domain: &ReportedDomain) {
         if let Some(stored) = &failure.stored {
             let state = match stored {
                 Stored::New(_) => "stored".to_string(),
-                Stored::Already(_) => "stored already, not fixed yet:".to_string(),
+                Stored::Already { .. } => "stored already, not fixed yet:".to_string(),
                 Stored::Known { reason, .. } => format!("a known defect ({}):", escape(reason)),
             };
             let _ = write!(out, "<p>{state} <code>{}</code>", escape(stored.file()));

@@ -10,14 +10,22 @@ use rewind_engine::Violation;
 pub enum Stored {
     /// Written now.
     New(String),
-    /// A log meaning the same was stored already, not marked known: the defect is not fixed.
-    Already(String),
-    /// A log meaning the same is stored and marked as a known defect, for this reason.
+    /// A log meaning the same, or of the same kind, was stored already, not marked known:
+    /// the defect is not fixed.
+    Already {
+        /// The stored log.
+        file: String,
+        /// Whether it means the same; false when it is of the same kind, with other values.
+        same: bool,
+    },
+    /// A log meaning the same, or of the same kind, is stored and marked as a known defect.
     Known {
         /// The stored log.
         file: String,
         /// Why the defect is known and not fixed, as its mark says.
         reason: String,
+        /// Whether it means the same; false when it is of the same kind, with other values.
+        same: bool,
     },
 }
 
@@ -25,7 +33,7 @@ impl Stored {
     /// The log's file.
     pub fn file(&self) -> &str {
         match self {
-            Stored::New(file) | Stored::Already(file) | Stored::Known { file, .. } => file,
+            Stored::New(file) | Stored::Already { file, .. } | Stored::Known { file, .. } => file,
         }
     }
 
@@ -257,20 +265,27 @@ impl Summary {
             return;
         };
         let file = stored.file();
-        match stored {
-            Stored::New(_) => {
-                let _ = writeln!(out, "    stored    {file}");
+        let like = |same: bool| match same {
+            true => format!("already, as {file}"),
+            false => format!("like {file} (a log of its kind, other values)"),
+        };
+        let _ = match stored {
+            Stored::New(_) => writeln!(out, "    stored    {file}"),
+            Stored::Already { same, .. } if self.bug.is_some() => {
+                writeln!(out, "    stored    {}", like(*same))
             }
-            Stored::Already(_) if self.bug.is_some() => {
-                let _ = writeln!(out, "    stored    already, as {file}");
+            Stored::Already { same, .. } => {
+                writeln!(out, "    stored    {}: not fixed yet", like(*same))
             }
-            Stored::Already(_) => {
-                let _ = writeln!(out, "    stored    already, as {file}: not fixed yet");
-            }
-            Stored::Known { reason, .. } => {
-                let _ = writeln!(out, "    known     {file}: {reason}");
-            }
-        }
+            Stored::Known {
+                reason, same: true, ..
+            } => writeln!(out, "    known     {file}: {reason}"),
+            Stored::Known {
+                reason,
+                same: false,
+                ..
+            } => writeln!(out, "    known     {}: {reason}", like(false)),
+        };
         let _ = writeln!(out, "    replay    {program} replay {file}");
         if failure.is_known()
             && let Some(runs) = failure.runs

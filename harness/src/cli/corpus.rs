@@ -15,8 +15,9 @@ pub(crate) fn check(context: &Invocation, dir: &Path) -> Result<Found> {
     let files = corpus::files(dir)
         .with_context(|| format!("reading the corpus folder {}", dir.display()))?;
     let (mut passed, mut known, mut failed) = (0, 0, 0);
-    // Logs by what they mean, to name the ones that mean the same.
+    // Logs by what they mean and by their kind, to name the ones stored twice.
     let mut meanings: BTreeMap<(String, u64), Vec<String>> = BTreeMap::new();
+    let mut kinds: BTreeMap<(String, u64), Vec<String>> = BTreeMap::new();
     for path in &files {
         let file = path.display().to_string();
         let verdict = corpus::read(path)
@@ -26,6 +27,10 @@ pub(crate) fn check(context: &Invocation, dir: &Path) -> Result<Found> {
                 let meaning = entry.meaning(&log, &file).map_err(|e| e.to_string())?;
                 meanings
                     .entry((log.domain.clone(), meaning.hash))
+                    .or_default()
+                    .push(file.clone());
+                kinds
+                    .entry((log.domain.clone(), meaning.kind))
                     .or_default()
                     .push(file.clone());
                 entry.verify(&log, &file, &context.program)?;
@@ -53,16 +58,27 @@ pub(crate) fn check(context: &Invocation, dir: &Path) -> Result<Found> {
             files.join(" and ")
         )?;
     }
+    let alike: Vec<&Vec<String>> = kinds
+        .values()
+        .filter(|files| files.len() > 1 && !same.contains(files))
+        .collect();
+    for files in &alike {
+        outln!(
+            "alike  {} are of one kind (the same invariant, through the same kinds of steps, \
+             with other values): most likely one defect",
+            files.join(" and ")
+        )?;
+    }
     let mut line = format!("{passed} passed, {failed} failed");
     if known > 0 {
         line.push_str(&format!(
             ", {known} known defects still failing as recorded"
         ));
     }
-    if !same.is_empty() {
+    if !same.is_empty() || !alike.is_empty() {
         line.push_str(&format!(
             ", {} stored more than once",
-            count(same.len() as u64, "failure")
+            count((same.len() + alike.len()) as u64, "failure")
         ));
     }
     outln!("{line}")?;

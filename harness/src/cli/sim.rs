@@ -155,9 +155,12 @@ fn store(
             Written::New(_) => Stored::New(file),
             Written::AlreadyStored {
                 known: Some(reason),
+                same,
                 ..
-            } => Stored::Known { file, reason },
-            Written::AlreadyStored { known: None, .. } => Stored::Already(file),
+            } => Stored::Known { file, reason, same },
+            Written::AlreadyStored {
+                known: None, same, ..
+            } => Stored::Already { file, same },
         });
     }
     Ok(())

@@ -2,13 +2,13 @@
 
 use std::marker::PhantomData;
 
-use rewind_engine::{Bug, Bugs, Log, LogError, Model, Step, TypedLog, Violation};
+use rewind_engine::{Bug, Bugs, Log, LogError, Model, TypedLog, Violation};
 
 use super::config::{find_bug, parse_config, rerun_command};
 use super::{DomainEntry, DomainInfo, SimOutcome};
 use crate::check::{Checks, log_checks, replay_log};
 use crate::hunt::{Hunt, hunt};
-use crate::meaning::{Meaning, meaning};
+use crate::meaning::{Meaning, meaning, shape};
 use crate::shrink::{ShrinkReport, shrink, shrink_failure};
 use crate::sim::{Broken, SimPlan, simulate};
 use crate::summary::{FailureReport, MAX_SHRUNK, Shrinking, Summary};
@@ -334,20 +334,6 @@ impl<M: Model> Found<'_, M> {
             self.logs.push(Some((log, meaning)));
         }
     }
-}
-
-/// The kind of a test case: each step's sort (an action, a delivery, a redelivery, a
-/// restart) and its action's kind. Two shrunk cases of the same kind differ only in values.
-fn shape<M: Model>(steps: &[Step<M::Action>]) -> Vec<(u8, usize)> {
-    steps
-        .iter()
-        .map(|step| match step {
-            Step::Act(action) => (0, M::action_kind(action)),
-            Step::Deliver(message) => (1, M::action_kind(message)),
-            Step::Redeliver(message) => (2, M::action_kind(message)),
-            Step::Restart => (3, 0),
-        })
-        .collect()
 }
 
 /// `log`, read from `file`, decoded for `M`, its checks to set aside among `M`'s.
