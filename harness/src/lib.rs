@@ -26,6 +26,7 @@ pub mod sim;
 pub mod summary;
 #[cfg(test)]
 mod test_domain;
+pub mod text;
 pub mod trace;
 pub mod view;
 pub mod world;

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::summary::{Summary, group};
+use crate::text::noun_for;
 use crate::view::page::escape_html as escape;
 
 /// One domain's part of a report.
@@ -123,8 +124,9 @@ fn domain_section(out: &mut String, domain: &ReportedDomain) {
     if summary.more_failing_runs > 0 {
         let _ = writeln!(
             out,
-            "<p>and {} more failing runs, not shrunk</p>",
-            group(summary.more_failing_runs)
+            "<p>and {} more failing {}, not shrunk</p>",
+            group(summary.more_failing_runs),
+            noun_for(summary.more_failing_runs, "run")
         );
     }
 }

@@ -11,6 +11,7 @@ use super::{Found, Invocation, outln};
 use crate::DomainEntry;
 use crate::hunt::{Hunt, median};
 use crate::summary::group;
+use crate::text::plural;
 
 pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
     let entries = context
@@ -24,11 +25,12 @@ pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
         .flat_map(|(entry, bug)| (1..=args.seeds).map(move |seed| (entry, bug, seed)))
         .collect();
     outln!(
-        "hunt {} · {} seeds per bug · at most {} runs of {} steps each · {jobs} jobs\n",
+        "hunt {} · {} per bug · at most {} of {} each · {}\n",
         args.domain,
-        args.seeds,
-        args.max_runs,
-        args.steps
+        plural(args.seeds, "seed"),
+        plural(args.max_runs, "run"),
+        plural(args.steps, "step"),
+        plural(jobs, "job"),
     )?;
     let results: Mutex<Vec<Option<Hunt>>> = Mutex::new(vec![None; tasks.len()]);
     let next = AtomicUsize::new(0);
@@ -95,8 +97,8 @@ pub(crate) fn run(context: &Invocation, args: &HuntArgs) -> Result<Found> {
     }
     if missed {
         outln!(
-            "\nsome bugs were not found from every seed within {} runs",
-            args.max_runs
+            "\nsome bugs were not found from every seed within {}",
+            plural(args.max_runs, "run")
         )?;
         return Ok(Found::Violation);
     }

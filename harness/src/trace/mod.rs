@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use rewind_engine::{Bugs, Model, TypedLog};
 
 use crate::check::{StepView, thorough_observed};
+use crate::text::plural;
 use crate::world::describe_step;
 
 #[derive(Clone, Debug, Default)]
@@ -35,10 +36,10 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
     };
     let _ = writeln!(
         out,
-        "{file}\n{} · seed {} · {} steps · {planted}",
+        "{file}\n{} · seed {} · {} · {planted}",
         M::NAME,
         log.seed,
-        log.steps.len()
+        plural(log.steps.len(), "step")
     );
     let _ = writeln!(out, "found by: {}", log.found_by);
     let v = &log.violation;
@@ -116,7 +117,11 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
         },
     );
     if checked.violation.is_none() {
-        let _ = writeln!(out, "\nno invariant broke in {} steps", steps.len());
+        let _ = writeln!(
+            out,
+            "\nno invariant broke in {}",
+            plural(steps.len(), "step")
+        );
     }
     let _ = writeln!(
         out,
@@ -141,3 +146,6 @@ fn changed_lines(before: &str, after: &str) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
