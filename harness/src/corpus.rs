@@ -101,7 +101,8 @@ mod tests {
 
     #[test]
     fn writes_once_and_deduplicates_by_content() {
-        let root = std::env::temp_dir().join(format!("rewind-corpus-test-{}", std::process::id()));
+        let scratch = crate::scratch::Scratch::new("corpus-test");
+        let root = scratch.to_path_buf();
         let first = write(&root, &log(1)).unwrap();
         assert!(matches!(first, Written::New(_)));
         let mut same = log(1);
@@ -114,6 +115,5 @@ mod tests {
         let stored = files(&root).unwrap();
         assert_eq!(stored.len(), 2, "{stored:?}");
         assert_eq!(read(&stored[0]).unwrap().domain, "poll");
-        fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -21,6 +21,8 @@ pub mod proptest;
 pub mod regression;
 pub mod report;
 pub mod run;
+#[cfg(test)]
+mod scratch;
 pub mod shrink;
 pub mod sim;
 pub mod summary;

@@ -2,10 +2,12 @@
 //! and no file already written is lost.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use rewind::harness::libtest_mimic::{Failed, Trial};
+
+use crate::scratch::Scratch;
 
 pub fn trials() -> Vec<Trial> {
     vec![
@@ -112,12 +114,9 @@ pub(crate) fn expect(output: &Output, code: i32, needles: &[&str]) -> Result<(),
     Ok(())
 }
 
-/// A fresh scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rewind-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("the temp folder is writable");
-    dir
+/// A fresh scratch folder for one test, removed when the test ends.
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("cli-{name}"))
 }
 
 const GOOD_LOG: &str = r#"{
@@ -144,7 +143,8 @@ const POKER_LOG: &str = r#"{
 
 /// Writes `text` as a log file and runs `rewind replay` on it with `flags`.
 fn replay_text_with(name: &str, text: &str, flags: &[&str]) -> Output {
-    let file = scratch(name).join("log.json");
+    let dir = scratch(name);
+    let file = dir.join("log.json");
     fs::write(&file, text).expect("the temp file is writable");
     let mut args = vec!["replay", file.to_str().expect("temp paths are UTF-8")];
     args.extend_from_slice(flags);

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use rewind::harness::libtest_mimic::{Failed, Trial};
 
 use crate::cli::expect;
+use crate::scratch::Scratch;
 
 /// The corpus log the browser test opens, relative to `domains/` (where cargo runs tests).
 const LOG: &str = "../corpus/poll/one_ballot_per_voter-73a2c6a3.json";
@@ -45,12 +46,9 @@ fn rewind(args: &[&str]) -> Output {
         .expect("the rewind binary runs")
 }
 
-/// A fresh scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rewind-view-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("the temp folder is writable");
-    dir
+/// A fresh scratch folder for one test, removed when the test ends.
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("view-{name}"))
 }
 
 fn path_text(path: &Path) -> Result<&str, Failed> {
@@ -128,7 +126,6 @@ fn browser_steps_to_the_violation() -> Result<(), Failed> {
         &dir,
     )?;
     not_blank(&shot)?;
-    let _ = fs::remove_dir_all(&dir);
     Ok(())
 }
 
@@ -161,7 +158,6 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
         let dom = chromium.dump_dom(&format!("file://{}#step={step}", page.display()), &dir)?;
         expect_step(&dom, step)?;
     }
-    let _ = fs::remove_dir_all(&dir);
     Ok(())
 }
 
@@ -398,7 +394,6 @@ fn bad_input_is_refused() -> Result<(), Failed> {
             return Err(format!("a page was written for bad input: {name}").into());
         }
     }
-    let _ = fs::remove_dir_all(&dir);
     Ok(())
 }
 
@@ -436,6 +431,5 @@ fn never_overwrites_the_log() -> Result<(), Failed> {
     if !page.starts_with("<!DOCTYPE html>") || !page.contains("one_ballot_per_voter") {
         return Err("the default page beside the log is not the page".into());
     }
-    let _ = fs::remove_dir_all(&dir);
     Ok(())
 }
