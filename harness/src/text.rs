@@ -45,6 +45,27 @@ pub fn plural_of(noun: &str) -> String {
     format!("{noun}s")
 }
 
+/// `word` as one shell word, to paste into a POSIX shell: as it is when every character is
+/// plain, else in single quotes (a quote inside written `'\''`), so a path with a space or a
+/// `$` still pastes as the one argument it is.
+///
+/// ```
+/// use rewind_harness::text::shell_word;
+/// assert_eq!(shell_word("corpus/poll/a-1.json"), "corpus/poll/a-1.json");
+/// assert_eq!(shell_word("my logs/it's.json"), r"'my logs/it'\''s.json'");
+/// ```
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -511,8 +511,9 @@ fn closed_stdout_ends_quietly() -> Result<(), Failed> {
     Ok(())
 }
 
-/// A failure's hints start with how the program was run: its file name when installed, and
-/// `cargo run --bin <name> --` when cargo ran it from its target folder.
+/// A failure's hints start with how the program was run: its name when `PATH` finds it (as
+/// when installed), its path when it was started by its path, and `cargo run --bin <name> --`
+/// when cargo ran it from its target folder.
 fn hints_name_the_program_that_runs() -> Result<(), Failed> {
     let corpus = scratch("hint-names");
     let root = corpus.to_str().unwrap_or(".");
@@ -528,9 +529,18 @@ fn hints_name_the_program_that_runs() -> Result<(), Failed> {
         "--corpus",
         root,
     ];
-    let run = |cargo: bool| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_rewind"));
+    let binary = Path::new(env!("CARGO_BIN_EXE_rewind"));
+    let run = |program: &Path, cargo: bool| {
+        let mut command = Command::new(program);
         command.env_remove("REWIND_PROGRAM").args(args);
+        if let Some(folder) = binary.parent() {
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            let folders = std::iter::once(folder.to_path_buf()).chain(std::env::split_paths(&path));
+            command.env(
+                "PATH",
+                std::env::join_paths(folders).map_err(|e| e.to_string())?,
+            );
+        }
         if cargo {
             command.env("CARGO", "cargo");
         } else {
@@ -538,7 +548,7 @@ fn hints_name_the_program_that_runs() -> Result<(), Failed> {
         }
         command.output().map_err(|e| e.to_string())
     };
-    let installed = run(false)?;
+    let installed = run(Path::new("rewind"), false)?;
     expect(&installed, 1, &[])?;
     let stdout = text(&installed).0;
     if !stdout.contains("rerun     rewind sim poll --seed 1 --run ")
@@ -546,12 +556,22 @@ fn hints_name_the_program_that_runs() -> Result<(), Failed> {
     {
         return Err(format!("hints do not start with `rewind`:\n{stdout}").into());
     }
+    let by_path = run(binary, false)?;
+    let stdout = text(&by_path).0;
+    let rerun = format!("rerun     {} sim poll --seed 1 --run ", binary.display());
+    if !stdout.contains(&rerun) {
+        return Err(format!(
+            "hints do not start with the path `{}`:\n{stdout}",
+            binary.display()
+        )
+        .into());
+    }
     let profile = if env!("CARGO_BIN_EXE_rewind").contains("/release/") {
         "cargo run --release --bin rewind --"
     } else {
         "cargo run --bin rewind --"
     };
-    let under_cargo = run(true)?;
+    let under_cargo = run(binary, true)?;
     let stdout = text(&under_cargo).0;
     if !stdout.contains(&format!("rerun     {profile} sim poll --seed 1")) {
         return Err(format!("hints do not start with `{profile}`:\n{stdout}").into());

@@ -87,10 +87,14 @@ where
         eprintln!("error: two domains are called `{name}`; each needs its own name");
         return ExitCode::from(2);
     }
+    // The binary's own name, for `--version`: `shop` of `./target/release/shop`, or of
+    // `cargo run --bin shop --`.
     let name = program
         .rsplit(' ')
         .find(|word| *word != "--")
-        .unwrap_or("rewind");
+        .map(|word| word.trim_matches('\''))
+        .and_then(|word| std::path::Path::new(word).file_name())
+        .map_or("rewind".into(), |name| name.to_string_lossy());
     let command = Cli::command()
         .name(name.to_string())
         .bin_name(program.clone())

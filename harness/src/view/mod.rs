@@ -18,6 +18,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::check::{StepView, thorough_observed};
+use crate::text::shell_word;
 use crate::world::describe_step;
 
 /// What the page's script reads.
@@ -142,17 +143,4 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
     };
     let json = serde_json::to_string(&data).expect("the page's data serializes to JSON");
     page::render(&format!("{file} · rewind view"), &json)
-}
-
-/// `word` as one shell word: as it is when it is plain, else in single quotes.
-fn shell_word(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@%".contains(c));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    }
 }
