@@ -1,7 +1,7 @@
 //! A domain for the harness's own unit tests, which may name no showcase: a tally that adds
 //! small numbers, has no settings and one invariant.
 
-use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, Model};
+use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, Log, Model, TypedLog};
 
 pub struct Tally;
 
@@ -55,3 +55,18 @@ impl Model for Tally {
         }]
     }
 }
+
+/// A tally log of `actions` (a JSON list) recording `violation` (a JSON object), read as a
+/// stored log is read.
+pub fn tally_log(actions: &str, violation: &str) -> TypedLog<Tally> {
+    let text = format!(
+        r#"{{"format": "rewind-log/3", "domain": "tally", "schema": 1, "seed": 1,
+            "found_by": "a test", "actions": {actions}, "violation": {violation}}}"#
+    );
+    Log::parse("tally.json", &text)
+        .and_then(|log| log.decode::<Tally>("tally.json"))
+        .expect("a valid tally log")
+}
+
+/// A recorded violation that a tally of small numbers never shows.
+pub const NOTHING_RECORDED: &str = r#"{"invariant": "at_most_1000", "step": 0, "message": "m"}"#;

@@ -128,8 +128,17 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
         "\nstate after step {}:\n{last_state}",
         steps.len().saturating_sub(1)
     );
-    let _ = writeln!(out, "projections:\n{last_views}");
+    if keeps_projections::<M>(&M::projections(&log.config, bugs)) {
+        let _ = writeln!(out, "projections:\n{last_views}");
+    }
     out
+}
+
+/// Whether `M` keeps projections to show. `()` is a domain without any: zero-sized and
+/// shown as `()`, so a `projections: ()` line would only be noise. (A zero-sized type of the
+/// domain's own, a marker, still shows as itself.)
+pub(crate) fn keeps_projections<M: Model>(views: &M::Projections) -> bool {
+    !(std::mem::size_of::<M::Projections>() == 0 && format!("{views:?}") == "()")
 }
 
 /// The lines that differ between two renderings, as `- old` / `+ new`.

@@ -1,22 +1,7 @@
 //! The trace of small logs of the harness's test domain.
 
-use rewind_engine::{Log, TypedLog};
-
 use super::{TraceOptions, trace};
-use crate::test_domain::Tally;
-
-/// A tally log of `actions` (a JSON list), recording `violation` (a JSON object).
-fn tally_log(actions: &str, violation: &str) -> TypedLog<Tally> {
-    let text = format!(
-        r#"{{"format": "rewind-log/3", "domain": "tally", "schema": 1, "seed": 1,
-            "found_by": "a test", "actions": {actions}, "violation": {violation}}}"#
-    );
-    Log::parse("tally.json", &text)
-        .and_then(|log| log.decode::<Tally>("tally.json"))
-        .expect("a valid tally log")
-}
-
-const NOTHING_RECORDED: &str = r#"{"invariant": "at_most_1000", "step": 0, "message": "m"}"#;
+use crate::test_domain::{NOTHING_RECORDED, tally_log};
 
 #[test]
 fn counts_agree_with_their_nouns() {
@@ -34,4 +19,18 @@ fn counts_agree_with_their_nouns() {
     );
     assert!(two.contains("seed 1 · 2 steps · "), "{two}");
     assert!(two.contains("no invariant broke in 2 steps\n"), "{two}");
+}
+
+#[test]
+fn a_domain_without_projections_shows_no_projections_line() {
+    let log = tally_log("[5]", NOTHING_RECORDED);
+    for raw in [false, true] {
+        let options = TraceOptions {
+            raw,
+            ..TraceOptions::default()
+        };
+        let shown = trace(&log, "tally.json", &options);
+        assert!(!shown.contains("projections"), "{shown}");
+        assert!(shown.contains("state after step 0:\n5\n"), "{shown}");
+    }
 }

@@ -19,6 +19,7 @@ use serde_json::Value;
 
 use crate::check::{StepView, thorough_observed};
 use crate::text::shell_word;
+use crate::trace::keeps_projections;
 use crate::world::describe_step;
 
 /// What the page's script reads.
@@ -54,7 +55,8 @@ struct BugInfo {
 #[derive(Serialize)]
 struct Texts {
     state: String,
-    projections: String,
+    /// `None` for a domain without projections (`()`): the page shows no projections pane.
+    projections: Option<String>,
 }
 
 /// One step, with short keys: there are ten thousand of them in a long log.
@@ -84,7 +86,8 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
     let mut projections = M::describe_projections(&M::projections(&log.config, bugs));
     let initial = Texts {
         state: state.clone(),
-        projections: projections.clone(),
+        projections: keeps_projections::<M>(&M::projections(&log.config, bugs))
+            .then(|| projections.clone()),
     };
     let mut steps = Vec::with_capacity(log.steps.len());
     let mut seen: Option<Violation> = None;
@@ -144,3 +147,6 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
     let json = serde_json::to_string(&data).expect("the page's data serializes to JSON");
     page::render(&format!("{file} · rewind view"), &json)
 }
+
+#[cfg(test)]
+mod tests;

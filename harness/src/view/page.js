@@ -96,9 +96,11 @@
   // Texts at step -1 (the initial state) and every CHECKPOINT-th step, plus a few recent.
   var checkpoints = new Map();
   var recent = new Map();
+  // A domain without projections has none to show (null), and no pane for them.
+  var keepsProjections = data.initial.projections !== null;
   checkpoints.set(-1, {
     state: toLines(data.initial.state),
-    projections: toLines(data.initial.projections),
+    projections: keepsProjections ? toLines(data.initial.projections) : [],
   });
 
   function textsAt(step) {
@@ -384,6 +386,7 @@
   }
 
   header();
+  $("projections-pane").hidden = !keepsProjections;
   $("step-count").textContent = String(count);
   if (count === 0) {
     $("step-action").appendChild(el("div", "note", "The log has no steps."));
