@@ -1,5 +1,8 @@
-//! A domain for the harness's own unit tests, which may name no showcase: a tally that adds
-//! small numbers, has no settings and one invariant.
+//! Domains for the harness's own unit tests, which may name no showcase: a tally that adds
+//! small numbers, has no settings, one invariant and no planted bug (here), and a post office
+//! with an outbox and planted bugs ([`post`]).
+
+pub mod post;
 
 use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, Log, Model, TypedLog};
 
