@@ -27,6 +27,10 @@ pub fn trials() -> Vec<Trial> {
             "cli::replay_shows_the_table_and_raw_shows_every_field",
             replay_shows_the_table_and_raw_shows_every_field,
         ),
+        Trial::test(
+            "cli::replay_and_view_hide_planted_bugs_and_raw_shows_them",
+            replay_and_view_hide_planted_bugs_and_raw_shows_them,
+        ),
         Trial::test("cli::runs_zero_is_refused", runs_zero_is_refused),
         Trial::test(
             "cli::shard_beyond_count_is_refused",
@@ -238,6 +242,36 @@ fn replay_shows_the_table_and_raw_shows_every_field() -> Result<(), Failed> {
     let (stdout, _) = text(&raw);
     if !stdout.contains("PokerState {") || !stdout.contains("HandLedger {") {
         return Err(format!("--raw does not show the structures:\n{stdout}").into());
+    }
+    Ok(())
+}
+
+/// A poll keeps its planted bugs in its state and its projections for `apply`; the state a
+/// replay or a view page shows leaves them out, and `--raw` shows every field.
+fn replay_and_view_hide_planted_bugs_and_raw_shows_them() -> Result<(), Failed> {
+    const LOG: &str = "../corpus/poll/one_ballot_per_voter-73a2c6a3.json";
+    let described = rewind(&["replay", LOG, "--diff"]);
+    expect(&described, 0, &[])?;
+    let (stdout, _) = text(&described);
+    if stdout.contains("Bugs(") || !stdout.contains("PollState {") {
+        return Err(format!("the replay shows the planted bugs:\n{stdout}").into());
+    }
+    let raw = rewind(&["replay", LOG, "--raw"]);
+    expect(&raw, 0, &[])?;
+    let (stdout, _) = text(&raw);
+    if !stdout.contains("bugs: Bugs(") {
+        return Err(format!("--raw does not show every field:\n{stdout}").into());
+    }
+    let dir = scratch("view-bugs");
+    let page = dir.join("page.html");
+    expect(
+        &rewind(&["view", LOG, "--out", page.to_str().unwrap_or(".")]),
+        0,
+        &[],
+    )?;
+    let page = fs::read_to_string(&page).map_err(|e| e.to_string())?;
+    if page.contains("Bugs(") || !page.contains("PollState {") {
+        return Err("the view page shows the planted bugs".into());
     }
     Ok(())
 }
