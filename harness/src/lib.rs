@@ -15,6 +15,7 @@ pub mod fuzz;
 pub mod fuzz_choices;
 pub mod fuzz_log;
 pub mod hunt;
+pub mod outline;
 pub mod panic;
 #[cfg(feature = "proptest")]
 pub mod proptest;

@@ -130,10 +130,12 @@ fn browser_steps_to_the_violation() -> Result<(), Failed> {
 }
 
 /// One log of every showcase, opened at its recorded step: the page shows that step with no
-/// console error (a domain's own `describe` text must not break the page).
+/// console error (a domain's own `describe` text must not break the page), and its diff names
+/// the same changed lines, by the same field paths, as `replay --diff` prints for that step.
 fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
     let chromium = chromium()?;
     let dir = scratch("every-domain");
+    let mut named_by_path = 0;
     for domain in ["poll", "payments", "accounts", "subscriptions", "poker"] {
         let folder = Path::new("../corpus").join(domain);
         let mut logs: Vec<PathBuf> = fs::read_dir(&folder)
@@ -157,8 +159,63 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
         let page = page.canonicalize().map_err(|e| e.to_string())?;
         let dom = chromium.dump_dom(&format!("file://{}#step={step}", page.display()), &dir)?;
         expect_step(&dom, step)?;
+        let (shown, printed) = (page_diff(&dom)?, replay_diff(log, step)?);
+        if shown != printed {
+            return Err(format!(
+                "{}: at step {step} the page's diff shows\n{}\nand `replay --diff` prints\n{}",
+                log.display(),
+                shown.join("\n"),
+                printed.join("\n")
+            )
+            .into());
+        }
+        named_by_path += shown.iter().filter(|line| line.contains("].")).count();
+    }
+    if named_by_path == 0 {
+        return Err(
+            "no diff compared names a field inside a list or map (`payments[0].fees`)".into(),
+        );
     }
     Ok(())
+}
+
+/// The changed lines the page's diff pane shows (`+ path: value`), none for "no change".
+fn page_diff(dom: &str) -> Result<Vec<String>, Failed> {
+    let pane = between(dom, "id=\"diff\">", "</pre>")
+        .ok_or_else(|| format!("the page has no diff pane:\n{dom}"))?;
+    Ok(pane
+        .split("<span class=\"l ")
+        .filter_map(|span| {
+            let (class, rest) = span.split_once("\">")?;
+            let text = rest.split("</span>").next()?;
+            matches!(class, "add" | "del").then(|| unescape(text))
+        })
+        .collect())
+}
+
+/// The changed lines `replay --diff` prints for the `step`-th step it shows (counting the
+/// drain's deliveries after the log's steps, as the page does).
+fn replay_diff(log: &Path, step: u64) -> Result<Vec<String>, Failed> {
+    let output = rewind(&["replay", path_text(log)?, "--diff"]);
+    expect(&output, 0, &[])?;
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut headers = 0;
+    let mut lines = Vec::new();
+    for line in printed.lines() {
+        if line.starts_with("step ") || line.starts_with("drain ") {
+            headers += 1;
+            continue;
+        }
+        if headers != step + 1 {
+            continue;
+        }
+        if let Some(change) = line.strip_prefix("           ")
+            && (change.starts_with("- ") || change.starts_with("+ "))
+        {
+            lines.push(change.to_string());
+        }
+    }
+    Ok(lines)
 }
 
 /// The step the page shows, from `#step-number` and `<body data-step>`.

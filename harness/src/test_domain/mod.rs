@@ -62,13 +62,22 @@ impl Model for Tally {
 /// A tally log of `actions` (a JSON list) recording `violation` (a JSON object), read as a
 /// stored log is read.
 pub fn tally_log(actions: &str, violation: &str) -> TypedLog<Tally> {
+    log_of::<Tally>(actions, violation, None)
+}
+
+/// A log of `M` of `actions` (a JSON list of steps) recording `violation` (a JSON object),
+/// found with `bug` planted, read as a stored log is read.
+pub fn log_of<M: Model>(actions: &str, violation: &str, bug: Option<&str>) -> TypedLog<M> {
+    let bug = bug.map_or(String::new(), |bug| format!(r#""bug": "{bug}","#));
     let text = format!(
-        r#"{{"format": "rewind-log/3", "domain": "tally", "schema": 1, "seed": 1,
-            "found_by": "a test", "actions": {actions}, "violation": {violation}}}"#
+        r#"{{"format": "rewind-log/3", "domain": "{}", "schema": {}, "seed": 1, {bug}
+            "found_by": "a test", "actions": {actions}, "violation": {violation}}}"#,
+        M::NAME,
+        M::SCHEMA
     );
-    Log::parse("tally.json", &text)
-        .and_then(|log| log.decode::<Tally>("tally.json"))
-        .expect("a valid tally log")
+    Log::parse("test.json", &text)
+        .and_then(|log| log.decode::<M>("test.json"))
+        .expect("a valid log")
 }
 
 /// A recorded violation that a tally of small numbers never shows.

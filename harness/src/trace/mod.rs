@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use rewind_engine::{Bugs, Model, TypedLog};
 
 use crate::check::{StepView, thorough_observed};
+use crate::outline::changed_lines;
 use crate::text::plural;
 use crate::world::describe_step;
 
@@ -139,21 +140,6 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
 /// domain's own, a marker, still shows as itself.)
 pub(crate) fn keeps_projections<M: Model>(views: &M::Projections) -> bool {
     !(std::mem::size_of::<M::Projections>() == 0 && format!("{views:?}") == "()")
-}
-
-/// The lines that differ between two renderings, as `- old` / `+ new`.
-fn changed_lines(before: &str, after: &str) -> Vec<String> {
-    similar::TextDiff::from_lines(before, after)
-        .iter_all_changes()
-        .filter_map(|change| {
-            let sign = match change.tag() {
-                similar::ChangeTag::Delete => "-",
-                similar::ChangeTag::Insert => "+",
-                similar::ChangeTag::Equal => return None,
-            };
-            Some(format!("{sign} {}", change.value().trim_end()))
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The trace of small logs of the harness's test domain.
 
 use super::{TraceOptions, trace};
-use crate::test_domain::{NOTHING_RECORDED, tally_log};
+use crate::test_domain::post::Post;
+use crate::test_domain::{NOTHING_RECORDED, log_of, tally_log};
 
 #[test]
 fn counts_agree_with_their_nouns() {
@@ -32,5 +33,29 @@ fn a_domain_without_projections_shows_no_projections_line() {
         let shown = trace(&log, "tally.json", &options);
         assert!(!shown.contains("projections"), "{shown}");
         assert!(shown.contains("state after step 0:\n5\n"), "{shown}");
+    }
+}
+
+#[test]
+fn the_diff_names_the_field_of_each_changed_line() {
+    let log = log_of::<Post>(
+        r#"["Write", {"Handle": {"letter": 0}}]"#,
+        NOTHING_RECORDED,
+        None,
+    );
+    let options = TraceOptions {
+        diff: true,
+        ..TraceOptions::default()
+    };
+    let shown = trace(&log, "post.json", &options);
+    for line in [
+        "step 0    Write\n",
+        "           - written: 0\n           + written: 1\n",
+        "           - waiting: []\n           + waiting: [\n           + waiting[0]: 0\n",
+        "step 1    Handle { letter: 0 }\n           → Handled { letter: 0 }\n\
+         \x20          - waiting: [\n           + waiting: []\n           - waiting[0]: 0\n\
+         \x20          - handled: 0\n           + handled: 1\n",
+    ] {
+        assert!(shown.contains(line), "no {line:?} in\n{shown}");
     }
 }

@@ -129,32 +129,10 @@
     }
     var fragment = document.createDocumentFragment();
     entries.forEach(function (entry) {
-      var cls = entry[0] === "+" ? "l add" : entry[0] === "-" ? "l del" : entry[0] === "…" ? "l gap" : "l";
-      var prefix = entry[0] === "…" ? "" : entry[0] + " ";
-      fragment.appendChild(el("span", cls, prefix + entry[1]));
+      var cls = entry[0] === "+" ? "l add" : entry[0] === "-" ? "l del" : "l";
+      fragment.appendChild(el("span", cls, entry[0] + " " + entry[1]));
     });
     pre.appendChild(fragment);
-  }
-
-  // Changed lines with two lines of context around each change.
-  function withContext(diff, around) {
-    var keep = new Array(diff.length).fill(false);
-    diff.forEach(function (entry, i) {
-      if (entry[0] === " ") return;
-      for (var k = Math.max(0, i - around); k <= Math.min(diff.length - 1, i + around); k++) keep[k] = true;
-    });
-    var out = [];
-    var skipped = false;
-    diff.forEach(function (entry, i) {
-      if (keep[i]) {
-        if (skipped && out.length) out.push(["…", "⋯"]);
-        skipped = false;
-        out.push(entry);
-      } else {
-        skipped = true;
-      }
-    });
-    return out;
   }
 
   function brokeText(v) {
@@ -290,6 +268,7 @@
     }
 
     var diff = diffOf(before.state, step.s);
+    var after = textsAt(index);
     $("state-step").textContent = String(index);
     fillPre(
       $("state"),
@@ -300,7 +279,7 @@
     );
     $("diff-title").textContent =
       index === 0 ? "changes from the initial state" : "changes from step " + (index - 1);
-    fillPre($("diff"), withContext(diff, 2), "no change");
+    fillPre($("diff"), rewindOutline.changesOf(before.state, after.state, step.s), "no change");
     $("projections-step").textContent = String(index);
     fillPre(
       $("projections"),
