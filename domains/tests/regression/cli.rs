@@ -31,6 +31,10 @@ pub fn trials() -> Vec<Trial> {
             "cli::replay_and_view_hide_planted_bugs_and_raw_shows_them",
             replay_and_view_hide_planted_bugs_and_raw_shows_them,
         ),
+        Trial::test(
+            "cli::replay_warns_when_the_log_breaks_elsewhere",
+            replay_warns_when_the_log_breaks_elsewhere,
+        ),
         Trial::test("cli::runs_zero_is_refused", runs_zero_is_refused),
         Trial::test(
             "cli::shard_beyond_count_is_refused",
@@ -272,6 +276,26 @@ fn replay_and_view_hide_planted_bugs_and_raw_shows_them() -> Result<(), Failed> 
     let page = fs::read_to_string(&page).map_err(|e| e.to_string())?;
     if page.contains("Bugs(") || !page.contains("PollState {") {
         return Err("the view page shows the planted bugs".into());
+    }
+    Ok(())
+}
+
+/// A log whose recorded violation the replay does not reproduce (here: recorded a step early)
+/// is still replayed, exit 0, with a warning that names both and the `corpus check` to run.
+fn replay_warns_when_the_log_breaks_elsewhere() -> Result<(), Failed> {
+    let log = fs::read_to_string("../corpus/poll/one_ballot_per_voter-73a2c6a3.json")
+        .map_err(|e| e.to_string())?;
+    let moved = log.replace("\"step\": 2,", "\"step\": 1,");
+    if moved == log {
+        return Err("the test log no longer records step 2".into());
+    }
+    let output = replay_text("breaks-elsewhere", &moved);
+    expect(&output, 0, &[])?;
+    let (stdout, _) = text(&output);
+    let warning = "warning: the log records `one_ballot_per_voter` at step 1, but this replay \
+                   with `second_vote_counts` planted breaks `one_ballot_per_voter` at step 2; `";
+    if stdout.matches(warning).count() != 2 || !stdout.contains(" corpus check ") {
+        return Err(format!("no warning at the top and the end:\n{stdout}").into());
     }
     Ok(())
 }

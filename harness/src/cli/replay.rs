@@ -42,6 +42,7 @@ pub(crate) fn replay(context: &Invocation, args: &ReplayArgs) -> Result<Found> {
         diff: args.diff,
         without_bug: args.without_bug,
         raw: args.raw,
+        program: context.program.clone(),
     };
     out!("{}", entry.trace(&log, &file, &options)?)?;
     Ok(Found::Nothing)

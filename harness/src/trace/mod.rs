@@ -1,12 +1,15 @@
 //! `rewind replay`: a readable trace of a log, step by step, with the state where you ask.
 
+mod verdict;
+
 use std::fmt::Write as _;
+use std::path::Path;
 
 use rewind_engine::{Bugs, Model, TypedLog};
 
 use crate::check::{StepView, thorough_observed};
 use crate::outline::changed_lines;
-use crate::text::plural;
+use crate::text::{plural, shell_word};
 use crate::world::describe_step;
 
 #[derive(Clone, Debug, Default)]
@@ -20,6 +23,8 @@ pub struct TraceOptions {
     /// Show events, state and projections as their `{:?}`/`{:#?}`, not as the domain
     /// describes them.
     pub raw: bool,
+    /// How the user runs this program, for the command a warning suggests (`rewind` if empty).
+    pub program: String,
 }
 
 /// The trace of `log` as text.
@@ -46,9 +51,10 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
     let v = &log.violation;
     let _ = writeln!(
         out,
-        "recorded: `{}` broke at step {}: {}\n",
+        "recorded: `{}` broke at step {}: {}",
         v.invariant, v.step, v.message
     );
+    let header = std::mem::take(&mut out);
 
     let end = options
         .to
@@ -124,6 +130,19 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
             plural(steps.len(), "step")
         );
     }
+    // Past a `--to` cut, what the log records may simply not be reached yet.
+    let whole = end == log.steps.len();
+    let said = whole
+        .then(|| {
+            verdict::verdict(
+                &log.violation,
+                checked.violation.as_ref(),
+                log.bug,
+                !bugs.is_empty(),
+                &check_command(file, &options.program),
+            )
+        })
+        .flatten();
     let _ = writeln!(
         out,
         "\nstate after step {}:\n{last_state}",
@@ -132,7 +151,28 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
     if keeps_projections::<M>(&M::projections(&log.config, bugs)) {
         let _ = writeln!(out, "projections:\n{last_views}");
     }
-    out
+    // At the top, under the record it qualifies; a warning again at the end, where a long
+    // trace leaves the reader.
+    match said {
+        Some(said) if said.warning => format!("{header}{}\n\n{out}\n{}\n", said.line, said.line),
+        Some(said) => format!("{header}{}\n\n{out}", said.line),
+        None => format!("{header}\n{out}"),
+    }
+}
+
+/// The command that checks the folder of `file` as `cargo test` does.
+fn check_command(file: &str, program: &str) -> String {
+    let program = if program.trim().is_empty() {
+        "rewind"
+    } else {
+        program
+    };
+    let folder = Path::new(file)
+        .parent()
+        .map(|folder| folder.to_string_lossy().into_owned())
+        .filter(|folder| !folder.is_empty())
+        .unwrap_or_else(|| ".".to_string());
+    format!("{program} corpus check {}", shell_word(&folder))
 }
 
 /// Whether `M` keeps projections to show. `()` is a domain without any: zero-sized and

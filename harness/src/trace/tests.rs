@@ -59,3 +59,78 @@ fn the_diff_names_the_field_of_each_changed_line() {
         assert!(shown.contains(line), "no {line:?} in\n{shown}");
     }
 }
+
+/// A post log where a letter delivered twice counts twice: with `counts_repeats` planted,
+/// `handled_once` breaks at step 2; the log records `recorded_step`.
+fn repeated_letter(recorded_step: usize) -> rewind_engine::TypedLog<Post> {
+    log_of::<Post>(
+        r#"["Write", {"deliver": {"Handle": {"letter": 0}}}, {"redeliver": {"Handle": {"letter": 0}}}]"#,
+        &format!(r#"{{"invariant": "handled_once", "step": {recorded_step}, "message": "m"}}"#),
+        Some("counts_repeats"),
+    )
+}
+
+#[test]
+fn a_replay_that_breaks_as_recorded_warns_of_nothing() {
+    let shown = trace(&repeated_letter(2), "post.json", &TraceOptions::default());
+    assert!(shown.contains("✗ `handled_once` broke"), "{shown}");
+    assert!(
+        !shown.contains("warning") && !shown.contains("note:"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_replay_that_breaks_elsewhere_says_so_at_the_top_and_the_end() {
+    let options = TraceOptions {
+        program: "./shop".into(),
+        ..TraceOptions::default()
+    };
+    let shown = trace(&repeated_letter(1), "corpus/post/x.json", &options);
+    let warning = "warning: the log records `handled_once` at step 1, but this replay with \
+                   `counts_repeats` planted breaks `handled_once` at step 2; `./shop corpus \
+                   check corpus/post` fails this log\n";
+    assert!(
+        shown.contains(&format!(
+            "recorded: `handled_once` broke at step 1: m\n{warning}\n"
+        )),
+        "{shown}"
+    );
+    assert!(shown.ends_with(&format!("\n{warning}")), "{shown}");
+}
+
+#[test]
+fn without_its_bug_a_replay_that_breaks_nothing_is_as_expected() {
+    let options = TraceOptions {
+        without_bug: true,
+        ..TraceOptions::default()
+    };
+    let shown = trace(&repeated_letter(2), "post.json", &options);
+    assert!(shown.contains("no invariant broke in 3 steps"), "{shown}");
+    assert!(
+        shown.contains(
+            "note: the log records `handled_once` at step 2 with `counts_repeats` planted; \
+             replayed without it, nothing breaks, as expected"
+        ),
+        "{shown}"
+    );
+    assert_eq!(
+        shown.matches("note:").count(),
+        1,
+        "a note once, at the top:\n{shown}"
+    );
+    assert!(!shown.contains("warning"), "{shown}");
+}
+
+#[test]
+fn a_replay_cut_short_by_to_says_nothing_of_the_record() {
+    let options = TraceOptions {
+        to: Some(1),
+        ..TraceOptions::default()
+    };
+    let shown = trace(&repeated_letter(2), "post.json", &options);
+    assert!(
+        !shown.contains("warning") && !shown.contains("note:"),
+        "{shown}"
+    );
+}
