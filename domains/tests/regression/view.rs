@@ -130,12 +130,14 @@ fn browser_steps_to_the_violation() -> Result<(), Failed> {
 }
 
 /// One log of every showcase, opened at its recorded step: the page shows that step with no
-/// console error (a domain's own `describe` text must not break the page), and its diff names
-/// the same changed lines, by the same field paths, as `replay --diff` prints for that step.
+/// console error (a domain's own `describe` text must not break the page), its diff names the
+/// same changed lines, by the same field paths, as `replay --diff` prints for that step, and
+/// it names the messages then waiting in the outbox as the replay does.
 fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
     let chromium = chromium()?;
     let dir = scratch("every-domain");
     let mut named_by_path = 0;
+    let mut waiting_shown = 0;
     for domain in ["poll", "payments", "accounts", "subscriptions", "poker"] {
         let folder = Path::new("../corpus").join(domain);
         let mut logs: Vec<PathBuf> = fs::read_dir(&folder)
@@ -159,7 +161,8 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
         let page = page.canonicalize().map_err(|e| e.to_string())?;
         let dom = chromium.dump_dom(&format!("file://{}#step={step}", page.display()), &dir)?;
         expect_step(&dom, step)?;
-        let (shown, printed) = (page_diff(&dom)?, replay_diff(log, step)?);
+        let (printed, waiting) = replay_step(log, step)?;
+        let shown = page_diff(&dom)?;
         if shown != printed {
             return Err(format!(
                 "{}: at step {step} the page's diff shows\n{}\nand `replay --diff` prints\n{}",
@@ -170,6 +173,18 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
             .into());
         }
         named_by_path += shown.iter().filter(|line| line.contains("].")).count();
+        let on_page = page_waiting(&dom);
+        if on_page != waiting {
+            return Err(format!(
+                "{}: at step {step} the page says {on_page:?} waits, the replay {waiting:?}",
+                log.display()
+            )
+            .into());
+        }
+        waiting_shown += usize::from(waiting.is_some());
+    }
+    if waiting_shown == 0 {
+        return Err("no log compared has a message waiting at its recorded step".into());
     }
     if named_by_path == 0 {
         return Err(
@@ -193,14 +208,22 @@ fn page_diff(dom: &str) -> Result<Vec<String>, Failed> {
         .collect())
 }
 
+/// The `waiting: ...` line of the selected step's panel, if it has one.
+fn page_waiting(dom: &str) -> Option<String> {
+    let panel = &dom[dom.find("id=\"step-action\"")?..];
+    let panel = &panel[..panel.find("class=\"panes\"")?];
+    between(panel, "class=\"waiting\">", "</div>").map(unescape)
+}
+
 /// The changed lines `replay --diff` prints for the `step`-th step it shows (counting the
-/// drain's deliveries after the log's steps, as the page does).
-fn replay_diff(log: &Path, step: u64) -> Result<Vec<String>, Failed> {
+/// drain's deliveries after the log's steps, as the page does), and its `waiting:` line.
+fn replay_step(log: &Path, step: u64) -> Result<(Vec<String>, Option<String>), Failed> {
     let output = rewind(&["replay", path_text(log)?, "--diff"]);
     expect(&output, 0, &[])?;
     let printed = String::from_utf8_lossy(&output.stdout).into_owned();
     let mut headers = 0;
     let mut lines = Vec::new();
+    let mut waiting = None;
     for line in printed.lines() {
         if line.starts_with("step ") || line.starts_with("drain ") {
             headers += 1;
@@ -209,13 +232,16 @@ fn replay_diff(log: &Path, step: u64) -> Result<Vec<String>, Failed> {
         if headers != step + 1 {
             continue;
         }
-        if let Some(change) = line.strip_prefix("           ")
-            && (change.starts_with("- ") || change.starts_with("+ "))
-        {
-            lines.push(change.to_string());
+        let Some(said) = line.strip_prefix("           ") else {
+            continue;
+        };
+        if said.starts_with("- ") || said.starts_with("+ ") {
+            lines.push(said.to_string());
+        } else if said.starts_with("waiting: ") {
+            waiting = Some(said.to_string());
         }
     }
-    Ok(lines)
+    Ok((lines, waiting))
 }
 
 /// The step the page shows, from `#step-number` and `<body data-step>`.

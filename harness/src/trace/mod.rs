@@ -10,7 +10,7 @@ use rewind_engine::{Bugs, Model, TypedLog};
 use crate::check::{StepView, thorough_observed};
 use crate::outline::changed_lines;
 use crate::text::{plural, shell_word};
-use crate::world::describe_step;
+use crate::world::{describe_step, waiting, waiting_line};
 
 #[derive(Clone, Debug, Default)]
 pub struct TraceOptions {
@@ -104,6 +104,9 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
                         let _ = writeln!(out, "           → {}", show_event(event));
                     }
                 }
+            }
+            if let Some(line) = waiting_line(&waiting::<M>(view.engine.state())) {
+                let _ = writeln!(out, "           {line}");
             }
             let state = show_state(view.engine.state());
             if options.diff && state != previous {

@@ -134,3 +134,35 @@ fn a_replay_cut_short_by_to_says_nothing_of_the_record() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_messages_waiting_show_after_each_step_where_any_wait() {
+    let log = log_of::<Post>(
+        r#"["Write", "Write", {"deliver": {"Handle": {"letter": 1}}}, {"deliver": {"Handle": {"letter": 0}}}]"#,
+        NOTHING_RECORDED,
+        None,
+    );
+    let shown = trace(&log, "post.json", &TraceOptions::default());
+    let steps: Vec<&str> = shown.split("\nstep ").skip(1).collect();
+    let waiting = |step: &str| {
+        step.lines()
+            .find_map(|line| line.strip_prefix("           waiting: "))
+            .map(str::to_string)
+    };
+    assert_eq!(
+        steps.iter().map(|step| waiting(step)).collect::<Vec<_>>(),
+        [
+            Some("Handle { letter: 0 }".to_string()),
+            Some("Handle { letter: 0 }, Handle { letter: 1 }".to_string()),
+            Some("Handle { letter: 0 }".to_string()),
+            None,
+        ],
+        "{shown}"
+    );
+    let tally = trace(
+        &tally_log("[5]", NOTHING_RECORDED),
+        "t.json",
+        &TraceOptions::default(),
+    );
+    assert!(!tally.contains("waiting"), "{tally}");
+}

@@ -1,14 +1,14 @@
 //! `rewind view`: a log as one self-contained HTML page to step through in a browser.
 //!
 //! The page shows what `rewind replay` prints ([`crate::trace`]), one step at a time: a
-//! timeline of actions with their events or refusals, the state at the selected step beside
-//! its diff from the step before, the projections there, and the step where the invariant
-//! broke. The log is replayed exactly as the trace does (its planted bug switched on, every
+//! timeline of actions with their events or refusals and the messages then waiting in the
+//! outbox, the state at the selected step beside its diff from the step before, the
+//! projections there, and the step where the invariant broke. The log is replayed exactly as the trace does (its planted bug switched on, every
 //! check after every step), so the page shows what the harness sees.
 //!
-//! The data goes into the page as one JSON object (see [`Data`]). Each step's state and
-//! projections are stored as an edit of the step before ([`diff::edit`]), never in full, so
-//! a long log stays small; the script rebuilds them.
+//! The data goes into the page as one JSON object (see [`Data`]). Each step's state,
+//! projections and waiting messages are stored as an edit of the step before
+//! ([`diff::edit`]), never in full, so a long log stays small; the script rebuilds them.
 
 mod diff;
 pub(crate) mod page;
@@ -20,7 +20,7 @@ use serde_json::Value;
 use crate::check::{StepView, thorough_observed};
 use crate::text::shell_word;
 use crate::trace::keeps_projections;
-use crate::world::describe_step;
+use crate::world::{self, describe_step};
 
 /// What the page's script reads.
 #[derive(Serialize)]
@@ -57,6 +57,8 @@ struct Texts {
     state: String,
     /// `None` for a domain without projections (`()`): the page shows no projections pane.
     projections: Option<String>,
+    /// The messages waiting in the outbox, one to a line (see [`crate::world::waiting`]).
+    waiting: String,
 }
 
 /// One step, with short keys: there are ten thousand of them in a long log.
@@ -77,6 +79,9 @@ struct Step {
     /// The projections after it, likewise.
     #[serde(rename = "p", skip_serializing_if = "Vec::is_empty")]
     projections: Vec<Value>,
+    /// The messages waiting in the outbox after it, one to a line, likewise.
+    #[serde(rename = "w", skip_serializing_if = "Vec::is_empty")]
+    waiting: Vec<Value>,
 }
 
 /// The page of `log`, read from `file`; its rerun command starts with `program`.
@@ -84,10 +89,12 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
     let bugs = log.bugs();
     let mut state = M::describe(&M::initial(&log.config, bugs));
     let mut projections = M::describe_projections(&M::projections(&log.config, bugs));
+    let mut waiting = world::waiting::<M>(&M::initial(&log.config, bugs)).join("\n");
     let initial = Texts {
         state: state.clone(),
         projections: keeps_projections::<M>(&M::projections(&log.config, bugs))
             .then(|| projections.clone()),
+        waiting: waiting.clone(),
     };
     let mut steps = Vec::with_capacity(log.steps.len());
     let mut seen: Option<Violation> = None;
@@ -104,6 +111,7 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
             };
             let next_state = M::describe(view.engine.state());
             let next_projections = M::describe_projections(view.views);
+            let next_waiting = world::waiting::<M>(view.engine.state()).join("\n");
             steps.push(Step {
                 action: match view.drained {
                     true => format!("drain: {}", describe_step(view.taken)),
@@ -113,9 +121,11 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
                 refused: view.refusal,
                 state: diff::edit(&state, &next_state),
                 projections: diff::edit(&projections, &next_projections),
+                waiting: diff::edit(&waiting, &next_waiting),
             });
             state = next_state;
             projections = next_projections;
+            waiting = next_waiting;
             if let Some(violation) = view.violation {
                 seen = Some(violation.clone());
             }

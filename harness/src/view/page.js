@@ -135,6 +135,28 @@
     pre.appendChild(fragment);
   }
 
+  // The messages waiting in the outbox after each step, one to a line, rebuilt once: every
+  // row of the timeline names them.
+  var waiting = [];
+  (function () {
+    var lines = toLines(data.initial.waiting);
+    steps.forEach(function (step) {
+      lines = applyEdit(lines, step.w);
+      waiting.push(lines);
+    });
+  })();
+
+  // "waiting: A, B" as the trace writes it (world::waiting_line): the first WAITING_SHOWN
+  // messages, then how many more; null when nothing waits.
+  var WAITING_SHOWN = 8;
+  function waitingText(index) {
+    var messages = waiting[index];
+    if (!messages || messages.length === 0) return null;
+    var text = "waiting: " + messages.slice(0, WAITING_SHOWN).join(", ");
+    var more = messages.length - WAITING_SHOWN;
+    return more > 0 ? text + " and " + more + " more" : text;
+  }
+
   function brokeText(v) {
     return "✗ `" + v.invariant + "` broke at step " + v.step + ": " + v.message;
   }
@@ -209,6 +231,7 @@
         what.appendChild(el("div", "event", event));
       });
     }
+    if (waitingText(index)) what.appendChild(el("div", "waiting", waitingText(index)));
     if (violation && violation.step === index) {
       what.appendChild(el("div", "broke", brokeText(violation)));
     }
@@ -266,6 +289,7 @@
         action.appendChild(el("div", "event", event));
       });
     }
+    if (waitingText(index)) action.appendChild(el("div", "waiting", waitingText(index)));
 
     var diff = diffOf(before.state, step.s);
     var after = textsAt(index);

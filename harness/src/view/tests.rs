@@ -3,7 +3,8 @@
 use serde_json::Value;
 
 use super::view;
-use crate::test_domain::{NOTHING_RECORDED, tally_log};
+use crate::test_domain::post::Post;
+use crate::test_domain::{NOTHING_RECORDED, log_of, tally_log};
 
 /// The JSON the page's script reads, out of the page.
 fn data_of(page: &str) -> Value {
@@ -27,4 +28,22 @@ fn a_domain_without_projections_has_none_on_the_page() {
     assert_eq!(data["initial"]["projections"], Value::Null, "{data}");
     assert_eq!(data["initial"]["state"], "0");
     assert!(page.contains(r#"id="projections-pane""#));
+}
+
+#[test]
+fn each_step_carries_the_messages_waiting_after_it() {
+    let log = log_of::<Post>(
+        r#"["Write", "Write", {"deliver": {"Handle": {"letter": 1}}}]"#,
+        NOTHING_RECORDED,
+        None,
+    );
+    let data = data_of(&view(&log, "post.json", "rewind"));
+    assert_eq!(data["initial"]["waiting"], "");
+    let steps = data["steps"].as_array().expect("steps");
+    let edits: Vec<&Value> = steps.iter().map(|step| &step["w"]).collect();
+    assert_eq!(edits[0], &serde_json::json!(["Handle { letter: 0 }"]));
+    assert_eq!(edits[1], &serde_json::json!([1, "Handle { letter: 1 }"]));
+    assert_eq!(edits[2], &serde_json::json!([1, -1]), "letter 1 handled");
+    // The drain delivers letter 0, and nothing waits after it.
+    assert_eq!(edits[3], &serde_json::json!([-1]));
 }

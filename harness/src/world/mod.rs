@@ -15,6 +15,7 @@
 mod play;
 mod restart;
 mod schedule;
+mod shown;
 
 use std::ops::Range;
 
@@ -22,6 +23,7 @@ use rewind_engine::{Choices, Coverage, Draw, Engine, Faults, Model, Refusal, Ste
 
 pub(crate) use play::{play, rebuilt_views};
 pub use restart::{RESTART_REBUILDS_STATE, same_durable_state};
+pub use shown::{WAITING_SHOWN, describe_step, waiting, waiting_line};
 
 /// How many times one message may be delivered in all (its first delivery and redeliveries).
 pub const MAX_DELIVERIES: u32 = 3;
@@ -283,16 +285,6 @@ impl<M: Model> World<M> {
     ) -> Step<M::Action> {
         self.look(state);
         schedule::next_step(self, choices, bot)
-    }
-}
-
-/// A step as a trace shows it: an action as its `{:?}`, the world's steps named.
-pub fn describe_step<A: std::fmt::Debug>(step: &Step<A>) -> String {
-    match step {
-        Step::Act(action) => format!("{action:?}"),
-        Step::Deliver(message) => format!("deliver {message:?}"),
-        Step::Redeliver(message) => format!("redeliver {message:?}"),
-        Step::Restart => "restart: crash, then rebuild from the serialized log".into(),
     }
 }
 
