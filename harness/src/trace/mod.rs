@@ -84,6 +84,7 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
     let mut previous = show_state(&M::initial(&log.config, bugs));
     let mut last_state = previous.clone();
     let mut last_views = String::new();
+    let (mut shown_violation, mut ended_in_drain) = (false, false);
     let checked = thorough_observed::<M>(
         &log.config,
         log.seed,
@@ -120,18 +121,32 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
                     "           ✗ `{}` broke: {}",
                     violation.invariant, violation.message
                 );
+                shown_violation = true;
             }
+            ended_in_drain = view.drained;
             previous.clone_from(&state);
             last_state = state;
             last_views = show_views(view.views);
         },
     );
-    if checked.violation.is_none() {
-        let _ = writeln!(
-            out,
-            "\nno invariant broke in {}",
-            plural(steps.len(), "step")
-        );
+    match &checked.violation {
+        None => {
+            let _ = writeln!(
+                out,
+                "\nno invariant broke in {}",
+                plural(steps.len(), "step")
+            );
+        }
+        // A check of the whole run (the `eventually` invariants once the bus drained, the
+        // replay of the whole history) breaks after the last step, so no step showed it.
+        Some(violation) if !shown_violation => {
+            let _ = writeln!(
+                out,
+                "           ✗ `{}` broke: {}",
+                violation.invariant, violation.message
+            );
+        }
+        Some(_) => {}
     }
     // Past a `--to` cut, what the log records may simply not be reached yet.
     let whole = end == log.steps.len();
@@ -146,11 +161,11 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
             )
         })
         .flatten();
-    let _ = writeln!(
-        out,
-        "\nstate after step {}:\n{last_state}",
-        steps.len().saturating_sub(1)
-    );
+    let after = match ended_in_drain {
+        true => "the drain".to_string(),
+        false => format!("step {}", steps.len().saturating_sub(1)),
+    };
+    let _ = writeln!(out, "\nstate after {after}:\n{last_state}");
     if keeps_projections::<M>(&M::projections(&log.config, bugs)) {
         let _ = writeln!(out, "projections:\n{last_views}");
     }

@@ -166,3 +166,26 @@ fn the_messages_waiting_show_after_each_step_where_any_wait() {
     );
     assert!(!tally.contains("waiting"), "{tally}");
 }
+
+#[test]
+fn a_check_at_the_end_of_the_run_shows_where_the_run_ended() {
+    let log = log_of::<Post>(
+        r#"["Write"]"#,
+        r#"{"invariant": "every_letter_handled", "step": 1, "message": "m"}"#,
+        Some("refuses_letters"),
+    );
+    let shown = trace(&log, "post.json", &TraceOptions::default());
+    assert!(
+        shown.contains(
+            "drain      deliver Handle { letter: 0 }\n           refused: the handler refuses \
+             every letter\n           waiting: Handle { letter: 0 }\n"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n           ✗ `every_letter_handled` broke: letter 0 is still waiting\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("\nstate after the drain:\n"), "{shown}");
+    assert!(!shown.contains("warning"), "{shown}");
+}
