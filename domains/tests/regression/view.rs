@@ -33,6 +33,10 @@ pub fn trials() -> Vec<Trial> {
             "view::every_domain_opens_at_its_violation",
             every_domain_opens_at_its_violation,
         ),
+        Trial::test(
+            "view::drain_deliveries_are_counted_apart",
+            drain_deliveries_are_counted_apart,
+        ),
         Trial::test("view::bad_input_is_refused", bad_input_is_refused),
         Trial::test("view::never_overwrites_the_log", never_overwrites_the_log),
     ]
@@ -190,6 +194,57 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
         return Err(
             "no diff compared names a field inside a list or map (`payments[0].fees`)".into(),
         );
+    }
+    Ok(())
+}
+
+/// A log of 4 steps whose violation shows in the drain at the end of the run: the page counts
+/// the drain's delivery apart from the log's steps ("4 of 4 steps, then 1 drain delivery",
+/// not "5 of 4 steps"), names the row "drain delivery 1 of 1", and marks the violation there.
+fn drain_deliveries_are_counted_apart() -> Result<(), Failed> {
+    const DRAINED: &str = "../corpus/payments/every_capture_settled-2bfa970f.json";
+    let chromium = chromium()?;
+    let dir = scratch("drain");
+    let page = dir.join("page.html");
+    expect(
+        &rewind(&["view", DRAINED, "--out", path_text(&page)?]),
+        0,
+        &[],
+    )?;
+    let page = page.canonicalize().map_err(|e| e.to_string())?;
+    let url = |fragment: &str| format!("file://{}#{fragment}", page.display());
+
+    let dom = chromium.dump_dom(&url("step=0&press=End"), &dir)?;
+    let counter = |dom: &str| {
+        (
+            between(dom, "id=\"step-kind\">", "<").map(str::to_string),
+            between(dom, "id=\"step-number\">", "<").map(str::to_string),
+            between(dom, "id=\"step-count\">", "<").map(str::to_string),
+        )
+    };
+    let some = |text: &str| Some(text.to_string());
+    if counter(&dom) != (some("drain delivery"), some("1"), some("1")) {
+        return Err(format!(
+            "the last row is not drain delivery 1 of 1: {:?}",
+            counter(&dom)
+        )
+        .into());
+    }
+    if !dom
+        .contains("4 of 4 steps, then 1 drain delivery · `every_capture_settled` broke at step 4")
+    {
+        return Err(format!("the header does not count the drain apart:\n{dom}").into());
+    }
+    let (hidden, text) = violation_box(&dom)?;
+    if hidden || !text.contains("every_capture_settled") {
+        return Err(format!("the violation is not shown at the drain's row: `{text}`").into());
+    }
+    if !dom.contains("class=\"row violating selected\" id=\"row-4\"") {
+        return Err("the drain's row is not marked as violating".into());
+    }
+    let dom = chromium.dump_dom(&url("step=3"), &dir)?;
+    if counter(&dom) != (some("step"), some("3"), some("4")) {
+        return Err(format!("step 3 is not counted of 4: {:?}", counter(&dom)).into());
     }
     Ok(())
 }

@@ -37,9 +37,14 @@ struct Data<'a> {
     rerun: String,
     /// What the log says broke.
     recorded: &'a Violation,
-    /// What broke when the page was made (`None`: nothing did); its step is within `steps`.
+    /// What broke when the page was made (`None`: nothing did), its step counted as the log
+    /// counts it (the drain's deliveries all come at the step after the log's last).
     violation: Option<Violation>,
-    /// How many steps the log has (actions and the world's); `steps` ends at the violation.
+    /// The index in `steps` of the step where `violation` showed: the last one for a check
+    /// of the whole run.
+    violation_row: Option<usize>,
+    /// How many steps the log has (actions and the world's); `steps` ends at the violation,
+    /// and after the log's steps come the drain's deliveries, if the replay got there.
     actions: usize,
     /// The state and projections before the first step, in full.
     initial: Texts,
@@ -82,6 +87,9 @@ struct Step {
     /// The messages waiting in the outbox after it, one to a line, likewise.
     #[serde(rename = "w", skip_serializing_if = "Vec::is_empty")]
     waiting: Vec<Value>,
+    /// Whether it is a delivery of the drain at the end of the run, not a step of the log.
+    #[serde(rename = "d", skip_serializing_if = "std::ops::Not::not")]
+    drained: bool,
 }
 
 /// The page of `log`, read from `file`; its rerun command starts with `program`.
@@ -97,7 +105,7 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
         waiting: waiting.clone(),
     };
     let mut steps = Vec::with_capacity(log.steps.len());
-    let mut seen: Option<Violation> = None;
+    let mut seen: Option<(usize, Violation)> = None;
     let checked = thorough_observed::<M>(
         &log.config,
         log.seed,
@@ -113,29 +121,29 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
             let next_projections = M::describe_projections(view.views);
             let next_waiting = world::waiting::<M>(view.engine.state()).join("\n");
             steps.push(Step {
-                action: match view.drained {
-                    true => format!("drain: {}", describe_step(view.taken)),
-                    false => describe_step(view.taken),
-                },
+                action: describe_step(view.taken),
                 events,
                 refused: view.refusal,
                 state: diff::edit(&state, &next_state),
                 projections: diff::edit(&projections, &next_projections),
                 waiting: diff::edit(&waiting, &next_waiting),
+                drained: view.drained,
             });
             state = next_state;
             projections = next_projections;
             waiting = next_waiting;
             if let Some(violation) = view.violation {
-                seen = Some(violation.clone());
+                seen = Some((steps.len() - 1, violation.clone()));
             }
         },
     );
-    // A whole-history check breaks after the last step; the page marks that step.
-    let violation = seen.or(checked.violation).map(|mut violation| {
-        violation.step = violation.step.min(steps.len().saturating_sub(1));
-        violation
-    });
+    // A check of the whole run breaks after the last step; the page marks that step.
+    let last_row = steps.len().checked_sub(1);
+    let (violation_row, violation) = match (seen, checked.violation) {
+        (Some((row, violation)), _) => (Some(row), Some(violation)),
+        (None, Some(violation)) => (last_row, Some(violation)),
+        (None, None) => (None, None),
+    };
     let data = Data {
         file,
         domain: M::NAME,
@@ -150,6 +158,7 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
         rerun: format!("{program} replay {}", shell_word(file)),
         recorded: &log.violation,
         violation,
+        violation_row,
         actions: log.steps.len(),
         initial,
         steps,

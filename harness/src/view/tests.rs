@@ -47,3 +47,20 @@ fn each_step_carries_the_messages_waiting_after_it() {
     // The drain delivers letter 0, and nothing waits after it.
     assert_eq!(edits[3], &serde_json::json!([-1]));
 }
+
+#[test]
+fn drain_deliveries_are_marked_and_the_violation_row_is_where_it_showed() {
+    let log = log_of::<Post>(
+        r#"["Write"]"#,
+        r#"{"invariant": "every_letter_handled", "step": 1, "message": "m"}"#,
+        Some("refuses_letters"),
+    );
+    let data = data_of(&view(&log, "post.json", "rewind"));
+    let steps = data["steps"].as_array().expect("steps");
+    let drained: Vec<bool> = steps.iter().map(|step| step["d"] == true).collect();
+    // The log's one step, then the drain tries the refused letter three times.
+    assert_eq!(drained, [false, true, true, true], "{data}");
+    assert_eq!(data["actions"], 1);
+    assert_eq!(data["violation"]["step"], 1, "counted as the log counts");
+    assert_eq!(data["violation_row"], 3, "the run's last row");
+}
