@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::summary::{Summary, group};
-use crate::text::noun_for;
+use crate::text::{noun_for, plural};
 use crate::view::page::escape_html as escape;
 
 /// One domain's part of a report.
@@ -100,7 +100,7 @@ fn domain_section(out: &mut String, domain: &ReportedDomain) {
         let _ = write!(
             out,
             "<div class=\"failure\"><p><span class=\"failed\">FAILED</span> run {} (seed {}): \
-             <code>{}</code> broke at step {}: {}</p>\n<p>shrunk {} → {} steps</p><pre>{}</pre>\
+             <code>{}</code> broke at step {}: {}</p>\n<p>shrunk {} → {}</p><pre>{}</pre>\
              <p>rerun <code>{}</code></p>",
             failure.run,
             failure.seed,
@@ -108,7 +108,7 @@ fn domain_section(out: &mut String, domain: &ReportedDomain) {
             v.step,
             escape(&v.message),
             failure.shrunk_from,
-            failure.shrunk_to,
+            plural(failure.shrunk_to, "step"),
             escape(&failure.passes.join("\n")),
             escape(&failure.reproduce),
         );

@@ -23,6 +23,7 @@ use rewind_engine::{Bugs, Draw, Model, Step, Violation};
 
 use crate::check::thorough;
 use crate::run::RunFailure;
+use crate::text::plural;
 
 pub const MAX_ATTEMPTS: usize = 5_000;
 pub const MAX_ROUNDS: usize = 12;
@@ -161,9 +162,9 @@ pub fn shrink<M: Model>(
     }
     report.reproduced = true;
     report.passes.push(format!(
-        "cut after the failing step: {} → {} steps",
+        "cut after the failing step: {} → {}",
         report.from,
-        shrinker.len()
+        plural(shrinker.len(), "step")
     ));
 
     for round in 0..MAX_ROUNDS {
@@ -191,10 +192,10 @@ pub fn shrink<M: Model>(
             break;
         }
         report.passes.push(format!(
-            "round {}: {} ({before} → {} steps)",
+            "round {}: {} ({before} → {})",
             round + 1,
             done.join(", "),
-            shrinker.len()
+            plural(shrinker.len(), "step")
         ));
     }
     if shrinker.out_of_attempts() {

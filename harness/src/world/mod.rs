@@ -21,6 +21,8 @@ use std::ops::Range;
 
 use rewind_engine::{Choices, Coverage, Draw, Engine, Faults, Model, Refusal, Step, Violation};
 
+use crate::text::plural;
+
 pub(crate) use play::{play, rebuilt_views};
 pub use restart::{RESTART_REBUILDS_STATE, same_durable_state};
 pub use shown::{WAITING_SHOWN, describe_step, waiting, waiting_line};
@@ -102,7 +104,8 @@ pub enum Outcome<M: Model> {
 /// Why the bus refuses a message it delivered [`MAX_DELIVERIES`] times already.
 fn given_up<M: Model>() -> Outcome<M> {
     Outcome::NotTaken(format!(
-        "the bus gives up on a message after {MAX_DELIVERIES} deliveries"
+        "the bus gives up on a message after {}",
+        plural(MAX_DELIVERIES, "delivery")
     ))
 }
 
@@ -228,7 +231,8 @@ impl<M: Model> World<M> {
             Step::Restart => {
                 if self.restarts >= MAX_RESTARTS {
                     return Ok(Outcome::NotTaken(format!(
-                        "a run restarts at most {MAX_RESTARTS} times"
+                        "a run restarts at most {}",
+                        plural(MAX_RESTARTS, "time")
                     )));
                 }
                 self.restarts += 1;
