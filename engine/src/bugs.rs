@@ -57,11 +57,106 @@ impl Bugs {
     pub fn find(list: &'static [Bug], name: &str) -> Option<&'static Bug> {
         list.iter().find(|bug| bug.name == name)
     }
+
+    /// `pretty`, a `{:#?}` rendering, without the fields that hold a `Bugs` (`bugs: Bugs(4)`,
+    /// over one line or three). A domain keeps its planted bugs in its state only so that
+    /// `apply` can ask them; they are how a run was set up, never what it did, and a trace
+    /// names the planted bug in its header. This is what the default [`crate::Model::describe`]
+    /// shows; `{:#?}` itself (`replay --raw`) still shows every field.
+    pub fn hidden_in(pretty: &str) -> String {
+        let lines: Vec<&str> = pretty.lines().collect();
+        let mut kept = Vec::with_capacity(lines.len());
+        let mut at = 0;
+        while at < lines.len() {
+            match bugs_field_length(&lines[at..]) {
+                0 => {
+                    kept.push(lines[at]);
+                    at += 1;
+                }
+                length => at += length,
+            }
+        }
+        kept.join("\n")
+    }
+}
+
+/// How many of the first `lines` show one `Bugs` field or element: 1 for `bugs: Bugs(4),`,
+/// 3 for the pretty `bugs: Bugs(` / `4,` / `),`, and 0 when they do not start with one.
+fn bugs_field_length(lines: &[&str]) -> usize {
+    let value = |line: &str| -> Option<String> {
+        let line = line.trim();
+        let line = line.strip_suffix(',').unwrap_or(line);
+        let value = match line.split_once(": ") {
+            Some((name, value)) if is_identifier(name) => value,
+            Some(_) => return None,
+            None => line,
+        };
+        value.strip_prefix("Bugs(").map(str::to_string)
+    };
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    let Some(inside) = lines.first().and_then(|line| value(line)) else {
+        return 0;
+    };
+    if inside.strip_suffix(')').is_some_and(digits) {
+        return 1;
+    }
+    match (inside.as_str(), lines.get(1), lines.get(2)) {
+        ("", Some(number), Some(close))
+            if number.trim().strip_suffix(',').is_some_and(digits)
+                && matches!(close.trim(), ")" | "),") =>
+        {
+            3
+        }
+        _ => 0,
+    }
+}
+
+fn is_identifier(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug)]
+    #[allow(dead_code)] // read through Debug only
+    struct Table {
+        seats: Vec<u8>,
+        bugs: Bugs,
+        inner: Inner,
+        pair: (Bugs, u8),
+        label: &'static str,
+    }
+
+    #[derive(Debug)]
+    #[allow(dead_code)] // read through Debug only
+    struct Inner {
+        bugs: Bugs,
+        pot: u64,
+    }
+
+    #[test]
+    fn hidden_in_leaves_out_every_bugs_field_and_nothing_else() {
+        let bugs = Bugs::NONE.with(BugId(2));
+        let table = Table {
+            seats: vec![1, 2],
+            bugs,
+            inner: Inner { bugs, pot: 9 },
+            pair: (bugs, 7),
+            label: "bugs: Bugs(4)",
+        };
+        let pretty = format!("{table:#?}");
+        assert!(pretty.contains("bugs: Bugs(\n"), "{pretty}");
+        let hidden = Bugs::hidden_in(&pretty);
+        assert!(!hidden.contains("Bugs(\n"), "{hidden}");
+        let expected = "Table {\n    seats: [\n        1,\n        2,\n    ],\n    inner: Inner {\n        \
+                        pot: 9,\n    },\n    pair: (\n        7,\n    ),\n    label: \"bugs: Bugs(4)\",\n}";
+        assert_eq!(hidden, expected);
+        assert_eq!(Bugs::hidden_in("bugs: Bugs(4),\nx: 1,"), "x: 1,");
+        assert_eq!(Bugs::hidden_in("Bugs(\n    4,\n)"), "");
+        assert_eq!(Bugs::hidden_in("no bugs here"), "no bugs here");
+    }
 
     #[test]
     fn bugs_switch_on_one_at_a_time() {

@@ -219,11 +219,12 @@ pub trait Model: Domain {
     fn cover(_state: &Self::State, _event: &Self::Event, _coverage: &mut Coverage) {}
 
     /// The state as `rewind replay` shows it, one fact to a line so `--diff` shows what a step
-    /// changed. Its `{:#?}` by default; a domain whose state is mostly arrays and bit masks
-    /// renders it readably (poker names the cards and skips empty seats). `--raw` shows the
-    /// `{:#?}` whatever this says.
+    /// changed. Its `{:#?}` by default, without the planted bugs it keeps for `apply` (see
+    /// [`Bugs::hidden_in`]); a domain whose state is mostly arrays and bit masks renders it
+    /// readably (poker names the cards and skips empty seats). `--raw` shows the `{:#?}`
+    /// whatever this says.
     fn describe(state: &Self::State) -> String {
-        format!("{state:#?}")
+        Bugs::hidden_in(&format!("{state:#?}"))
     }
 
     /// One event as `rewind replay` shows it; its `{:?}` by default (poker names the cards).
@@ -237,9 +238,10 @@ pub trait Model: Domain {
         None
     }
 
-    /// The projections as `rewind replay` shows them; their `{:#?}` by default.
+    /// The projections as `rewind replay` shows them; their `{:#?}` by default, without the
+    /// planted bugs they keep (see [`Bugs::hidden_in`]).
     fn describe_projections(views: &Self::Projections) -> String {
-        format!("{views:#?}")
+        Bugs::hidden_in(&format!("{views:#?}"))
     }
 }
 

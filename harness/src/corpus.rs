@@ -248,8 +248,8 @@ mod tests {
 
     #[test]
     fn stores_once_by_meaning_whatever_the_name_and_the_seed() {
-        let root = std::env::temp_dir().join(format!("rewind-corpus-test-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
+        let scratch = crate::scratch::Scratch::new("corpus-test");
+        let root = scratch.to_path_buf();
         let mut shelf = Shelf::open(&root, "poll", &meaning).unwrap();
         let first = shelf.store(&log(1), meaning(&log(1), "").unwrap()).unwrap();
         assert!(matches!(first, Written::New(_)));
@@ -300,6 +300,5 @@ mod tests {
         let reopened = Shelf::open(&root, "poll", &meaning).unwrap();
         let found = reopened.logs().iter().find(|stored| stored.path == renamed);
         assert_eq!(found.and_then(|s| s.known.as_deref()), Some("issue 7"));
-        fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -18,12 +18,15 @@ pub mod fuzz_choices;
 pub mod fuzz_log;
 pub mod hunt;
 pub mod meaning;
+pub mod outline;
 pub mod panic;
 #[cfg(feature = "proptest")]
 pub mod proptest;
 pub mod regression;
 pub mod report;
 pub mod run;
+#[cfg(test)]
+mod scratch;
 pub mod shrink;
 pub mod sim;
 pub mod summary;
@@ -31,6 +34,7 @@ pub mod summary;
 mod test_domain;
 #[cfg(test)]
 mod test_till;
+pub mod text;
 pub mod trace;
 pub mod view;
 pub mod world;

@@ -303,13 +303,10 @@ impl Summary {
 /// The most failing runs a simulation shrinks: two per check at most, the first ones first.
 pub const MAX_SHRUNK: usize = 32;
 
-/// "1 run", "2 runs", "1,000 runs": a count and its noun, which agree.
+/// "1 run", "2 runs", "1,000 runs": a count with thousands separators and its noun, which
+/// agree (see [`crate::text::noun_for`]).
 pub fn count(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {noun}s", group(n))
-    }
+    format!("{} {}", group(n), crate::text::noun_for(n, noun))
 }
 
 /// 1234567 → "1,234,567".

@@ -2,10 +2,12 @@
 //! and no file already written is lost.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use rewind::harness::libtest_mimic::{Failed, Trial};
+
+use crate::scratch::Scratch;
 
 pub fn trials() -> Vec<Trial> {
     vec![
@@ -24,6 +26,14 @@ pub fn trials() -> Vec<Trial> {
         Trial::test(
             "cli::replay_shows_the_table_and_raw_shows_every_field",
             replay_shows_the_table_and_raw_shows_every_field,
+        ),
+        Trial::test(
+            "cli::replay_and_view_hide_planted_bugs_and_raw_shows_them",
+            replay_and_view_hide_planted_bugs_and_raw_shows_them,
+        ),
+        Trial::test(
+            "cli::replay_warns_when_the_log_breaks_elsewhere",
+            replay_warns_when_the_log_breaks_elsewhere,
         ),
         Trial::test("cli::runs_zero_is_refused", runs_zero_is_refused),
         Trial::test(
@@ -112,12 +122,9 @@ pub(crate) fn expect(output: &Output, code: i32, needles: &[&str]) -> Result<(),
     Ok(())
 }
 
-/// A fresh scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rewind-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("the temp folder is writable");
-    dir
+/// A fresh scratch folder for one test, removed when the test ends.
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("cli-{name}"))
 }
 
 const GOOD_LOG: &str = r#"{
@@ -144,7 +151,8 @@ const POKER_LOG: &str = r#"{
 
 /// Writes `text` as a log file and runs `rewind replay` on it with `flags`.
 fn replay_text_with(name: &str, text: &str, flags: &[&str]) -> Output {
-    let file = scratch(name).join("log.json");
+    let dir = scratch(name);
+    let file = dir.join("log.json");
     fs::write(&file, text).expect("the temp file is writable");
     let mut args = vec!["replay", file.to_str().expect("temp paths are UTF-8")];
     args.extend_from_slice(flags);
@@ -238,6 +246,56 @@ fn replay_shows_the_table_and_raw_shows_every_field() -> Result<(), Failed> {
     let (stdout, _) = text(&raw);
     if !stdout.contains("PokerState {") || !stdout.contains("HandLedger {") {
         return Err(format!("--raw does not show the structures:\n{stdout}").into());
+    }
+    Ok(())
+}
+
+/// A poll keeps its planted bugs in its state and its projections for `apply`; the state a
+/// replay or a view page shows leaves them out, and `--raw` shows every field.
+fn replay_and_view_hide_planted_bugs_and_raw_shows_them() -> Result<(), Failed> {
+    const LOG: &str = "../corpus/poll/one_ballot_per_voter-73a2c6a3.json";
+    let described = rewind(&["replay", LOG, "--diff"]);
+    expect(&described, 0, &[])?;
+    let (stdout, _) = text(&described);
+    if stdout.contains("Bugs(") || !stdout.contains("PollState {") {
+        return Err(format!("the replay shows the planted bugs:\n{stdout}").into());
+    }
+    let raw = rewind(&["replay", LOG, "--raw"]);
+    expect(&raw, 0, &[])?;
+    let (stdout, _) = text(&raw);
+    if !stdout.contains("bugs: Bugs(") {
+        return Err(format!("--raw does not show every field:\n{stdout}").into());
+    }
+    let dir = scratch("view-bugs");
+    let page = dir.join("page.html");
+    expect(
+        &rewind(&["view", LOG, "--out", page.to_str().unwrap_or(".")]),
+        0,
+        &[],
+    )?;
+    let page = fs::read_to_string(&page).map_err(|e| e.to_string())?;
+    if page.contains("Bugs(") || !page.contains("PollState {") {
+        return Err("the view page shows the planted bugs".into());
+    }
+    Ok(())
+}
+
+/// A log whose recorded violation the replay does not reproduce (here: recorded a step early)
+/// is still replayed, exit 0, with a warning that names both and the `corpus check` to run.
+fn replay_warns_when_the_log_breaks_elsewhere() -> Result<(), Failed> {
+    let log = fs::read_to_string("../corpus/poll/one_ballot_per_voter-73a2c6a3.json")
+        .map_err(|e| e.to_string())?;
+    let moved = log.replace("\"step\": 2,", "\"step\": 1,");
+    if moved == log {
+        return Err("the test log no longer records step 2".into());
+    }
+    let output = replay_text("breaks-elsewhere", &moved);
+    expect(&output, 0, &[])?;
+    let (stdout, _) = text(&output);
+    let warning = "warning: the log records `one_ballot_per_voter` at step 1, but this replay \
+                   with `second_vote_counts` planted breaks `one_ballot_per_voter` at step 2; `";
+    if stdout.matches(warning).count() != 2 || !stdout.contains(" corpus check ") {
+        return Err(format!("no warning at the top and the end:\n{stdout}").into());
     }
     Ok(())
 }
@@ -519,8 +577,9 @@ fn closed_stdout_ends_quietly() -> Result<(), Failed> {
     Ok(())
 }
 
-/// A failure's hints start with how the program was run: its file name when installed, and
-/// `cargo run --bin <name> --` when cargo ran it from its target folder.
+/// A failure's hints start with how the program was run: its name when `PATH` finds it (as
+/// when installed), its path when it was started by its path, and `cargo run --bin <name> --`
+/// when cargo ran it from its target folder.
 fn hints_name_the_program_that_runs() -> Result<(), Failed> {
     let corpus = scratch("hint-names");
     let root = corpus.to_str().unwrap_or(".");
@@ -536,9 +595,18 @@ fn hints_name_the_program_that_runs() -> Result<(), Failed> {
         "--corpus",
         root,
     ];
-    let run = |cargo: bool| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_rewind"));
+    let binary = Path::new(env!("CARGO_BIN_EXE_rewind"));
+    let run = |program: &Path, cargo: bool| {
+        let mut command = Command::new(program);
         command.env_remove("REWIND_PROGRAM").args(args);
+        if let Some(folder) = binary.parent() {
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            let folders = std::iter::once(folder.to_path_buf()).chain(std::env::split_paths(&path));
+            command.env(
+                "PATH",
+                std::env::join_paths(folders).map_err(|e| e.to_string())?,
+            );
+        }
         if cargo {
             command.env("CARGO", "cargo");
         } else {
@@ -546,7 +614,7 @@ fn hints_name_the_program_that_runs() -> Result<(), Failed> {
         }
         command.output().map_err(|e| e.to_string())
     };
-    let installed = run(false)?;
+    let installed = run(Path::new("rewind"), false)?;
     expect(&installed, 1, &[])?;
     let stdout = text(&installed).0;
     if !stdout.contains("rerun     rewind sim poll --seed 1 --run ")
@@ -554,12 +622,22 @@ fn hints_name_the_program_that_runs() -> Result<(), Failed> {
     {
         return Err(format!("hints do not start with `rewind`:\n{stdout}").into());
     }
+    let by_path = run(binary, false)?;
+    let stdout = text(&by_path).0;
+    let rerun = format!("rerun     {} sim poll --seed 1 --run ", binary.display());
+    if !stdout.contains(&rerun) {
+        return Err(format!(
+            "hints do not start with the path `{}`:\n{stdout}",
+            binary.display()
+        )
+        .into());
+    }
     let profile = if env!("CARGO_BIN_EXE_rewind").contains("/release/") {
         "cargo run --release --bin rewind --"
     } else {
         "cargo run --bin rewind --"
     };
-    let under_cargo = run(true)?;
+    let under_cargo = run(binary, true)?;
     let stdout = text(&under_cargo).0;
     if !stdout.contains(&format!("rerun     {profile} sim poll --seed 1")) {
         return Err(format!("hints do not start with `{profile}`:\n{stdout}").into());

@@ -8,6 +8,7 @@
 
 mod cli;
 mod determinism;
+mod scratch;
 mod view;
 
 use rewind::CorpusTests;

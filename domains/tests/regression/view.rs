@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use rewind::harness::libtest_mimic::{Failed, Trial};
 
 use crate::cli::expect;
+use crate::scratch::Scratch;
 
 /// The corpus log the browser test opens, relative to `domains/` (where cargo runs tests).
 const LOG: &str = "../corpus/poll/one_ballot_per_voter-73a2c6a3.json";
@@ -32,6 +33,10 @@ pub fn trials() -> Vec<Trial> {
             "view::every_domain_opens_at_its_violation",
             every_domain_opens_at_its_violation,
         ),
+        Trial::test(
+            "view::drain_deliveries_are_counted_apart",
+            drain_deliveries_are_counted_apart,
+        ),
         Trial::test("view::bad_input_is_refused", bad_input_is_refused),
         Trial::test("view::never_overwrites_the_log", never_overwrites_the_log),
     ]
@@ -45,12 +50,9 @@ fn rewind(args: &[&str]) -> Output {
         .expect("the rewind binary runs")
 }
 
-/// A fresh scratch folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rewind-view-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("the temp folder is writable");
-    dir
+/// A fresh scratch folder for one test, removed when the test ends.
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("view-{name}"))
 }
 
 fn path_text(path: &Path) -> Result<&str, Failed> {
@@ -128,15 +130,18 @@ fn browser_steps_to_the_violation() -> Result<(), Failed> {
         &dir,
     )?;
     not_blank(&shot)?;
-    let _ = fs::remove_dir_all(&dir);
     Ok(())
 }
 
 /// One log of every showcase, opened at its recorded step: the page shows that step with no
-/// console error (a domain's own `describe` text must not break the page).
+/// console error (a domain's own `describe` text must not break the page), its diff names the
+/// same changed lines, by the same field paths, as `replay --diff` prints for that step, and
+/// it names the messages then waiting in the outbox as the replay does.
 fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
     let chromium = chromium()?;
     let dir = scratch("every-domain");
+    let mut named_by_path = 0;
+    let mut waiting_shown = 0;
     for domain in ["poll", "payments", "accounts", "subscriptions", "poker"] {
         let folder = Path::new("../corpus").join(domain);
         let mut logs: Vec<PathBuf> = fs::read_dir(&folder)
@@ -160,9 +165,138 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
         let page = page.canonicalize().map_err(|e| e.to_string())?;
         let dom = chromium.dump_dom(&format!("file://{}#step={step}", page.display()), &dir)?;
         expect_step(&dom, step)?;
+        let (printed, waiting) = replay_step(log, step)?;
+        let shown = page_diff(&dom)?;
+        if shown != printed {
+            return Err(format!(
+                "{}: at step {step} the page's diff shows\n{}\nand `replay --diff` prints\n{}",
+                log.display(),
+                shown.join("\n"),
+                printed.join("\n")
+            )
+            .into());
+        }
+        named_by_path += shown.iter().filter(|line| line.contains("].")).count();
+        let on_page = page_waiting(&dom);
+        if on_page != waiting {
+            return Err(format!(
+                "{}: at step {step} the page says {on_page:?} waits, the replay {waiting:?}",
+                log.display()
+            )
+            .into());
+        }
+        waiting_shown += usize::from(waiting.is_some());
     }
-    let _ = fs::remove_dir_all(&dir);
+    if waiting_shown == 0 {
+        return Err("no log compared has a message waiting at its recorded step".into());
+    }
+    if named_by_path == 0 {
+        return Err(
+            "no diff compared names a field inside a list or map (`payments[0].fees`)".into(),
+        );
+    }
     Ok(())
+}
+
+/// A log of 4 steps whose violation shows in the drain at the end of the run: the page counts
+/// the drain's delivery apart from the log's steps ("4 of 4 steps, then 1 drain delivery",
+/// not "5 of 4 steps"), names the row "drain delivery 1 of 1", and marks the violation there.
+fn drain_deliveries_are_counted_apart() -> Result<(), Failed> {
+    const DRAINED: &str = "../corpus/payments/every_capture_settled-2bfa970f.json";
+    let chromium = chromium()?;
+    let dir = scratch("drain");
+    let page = dir.join("page.html");
+    expect(
+        &rewind(&["view", DRAINED, "--out", path_text(&page)?]),
+        0,
+        &[],
+    )?;
+    let page = page.canonicalize().map_err(|e| e.to_string())?;
+    let url = |fragment: &str| format!("file://{}#{fragment}", page.display());
+
+    let dom = chromium.dump_dom(&url("step=0&press=End"), &dir)?;
+    let counter = |dom: &str| {
+        (
+            between(dom, "id=\"step-kind\">", "<").map(str::to_string),
+            between(dom, "id=\"step-number\">", "<").map(str::to_string),
+            between(dom, "id=\"step-count\">", "<").map(str::to_string),
+        )
+    };
+    let some = |text: &str| Some(text.to_string());
+    if counter(&dom) != (some("drain delivery"), some("1"), some("1")) {
+        return Err(format!(
+            "the last row is not drain delivery 1 of 1: {:?}",
+            counter(&dom)
+        )
+        .into());
+    }
+    if !dom
+        .contains("4 of 4 steps, then 1 drain delivery · `every_capture_settled` broke at step 4")
+    {
+        return Err(format!("the header does not count the drain apart:\n{dom}").into());
+    }
+    let (hidden, text) = violation_box(&dom)?;
+    if hidden || !text.contains("every_capture_settled") {
+        return Err(format!("the violation is not shown at the drain's row: `{text}`").into());
+    }
+    if !dom.contains("class=\"row violating selected\" id=\"row-4\"") {
+        return Err("the drain's row is not marked as violating".into());
+    }
+    let dom = chromium.dump_dom(&url("step=3"), &dir)?;
+    if counter(&dom) != (some("step"), some("3"), some("4")) {
+        return Err(format!("step 3 is not counted of 4: {:?}", counter(&dom)).into());
+    }
+    Ok(())
+}
+
+/// The changed lines the page's diff pane shows (`+ path: value`), none for "no change".
+fn page_diff(dom: &str) -> Result<Vec<String>, Failed> {
+    let pane = between(dom, "id=\"diff\">", "</pre>")
+        .ok_or_else(|| format!("the page has no diff pane:\n{dom}"))?;
+    Ok(pane
+        .split("<span class=\"l ")
+        .filter_map(|span| {
+            let (class, rest) = span.split_once("\">")?;
+            let text = rest.split("</span>").next()?;
+            matches!(class, "add" | "del").then(|| unescape(text))
+        })
+        .collect())
+}
+
+/// The `waiting: ...` line of the selected step's panel, if it has one.
+fn page_waiting(dom: &str) -> Option<String> {
+    let panel = &dom[dom.find("id=\"step-action\"")?..];
+    let panel = &panel[..panel.find("class=\"panes\"")?];
+    between(panel, "class=\"waiting\">", "</div>").map(unescape)
+}
+
+/// The changed lines `replay --diff` prints for the `step`-th step it shows (counting the
+/// drain's deliveries after the log's steps, as the page does), and its `waiting:` line.
+fn replay_step(log: &Path, step: u64) -> Result<(Vec<String>, Option<String>), Failed> {
+    let output = rewind(&["replay", path_text(log)?, "--diff"]);
+    expect(&output, 0, &[])?;
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut headers = 0;
+    let mut lines = Vec::new();
+    let mut waiting = None;
+    for line in printed.lines() {
+        if line.starts_with("step ") || line.starts_with("drain ") {
+            headers += 1;
+            continue;
+        }
+        if headers != step + 1 {
+            continue;
+        }
+        let Some(said) = line.strip_prefix("           ") else {
+            continue;
+        };
+        if said.starts_with("- ") || said.starts_with("+ ") {
+            lines.push(said.to_string());
+        } else if said.starts_with("waiting: ") {
+            waiting = Some(said.to_string());
+        }
+    }
+    Ok((lines, waiting))
 }
 
 /// The step the page shows, from `#step-number` and `<body data-step>`.
@@ -398,7 +532,6 @@ fn bad_input_is_refused() -> Result<(), Failed> {
             return Err(format!("a page was written for bad input: {name}").into());
         }
     }
-    let _ = fs::remove_dir_all(&dir);
     Ok(())
 }
 
@@ -436,6 +569,5 @@ fn never_overwrites_the_log() -> Result<(), Failed> {
     if !page.starts_with("<!DOCTYPE html>") || !page.contains("one_ballot_per_voter") {
         return Err("the default page beside the log is not the page".into());
     }
-    let _ = fs::remove_dir_all(&dir);
     Ok(())
 }

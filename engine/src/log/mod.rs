@@ -13,6 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::step::{DELIVER, REDELIVER, RESTART};
 use crate::{Bug, Bugs, Draw, Model, RawStep, StableHasher, Step};
 
 pub use draws::StepDraws;
@@ -378,13 +379,31 @@ impl Log {
             } else {
                 RawStep::Act(raw)
             };
+            let is_action = matches!(step, RawStep::Act(_));
             let decoded = step.decode(|json| {
                 let mut json = json.clone();
                 if self.schema < D::SCHEMA {
                     json = D::upcast_action(self.schema, json)
                         .map_err(|problem| error(&field, problem))?;
                 }
-                serde_json::from_value(json).map_err(|e| error(&field, e.to_string()))
+                serde_json::from_value(json).map_err(|e| {
+                    // serde lists the action variants; an entry that is none of them may be
+                    // meant as one of the world's steps, which serde does not know of.
+                    let mut problem = e.to_string();
+                    if is_action && problem.starts_with("unknown variant") {
+                        let kinds = format!(
+                            "{{\"{DELIVER}\": message}}, {{\"{REDELIVER}\": message}} or \"{RESTART}\""
+                        );
+                        problem.push_str(&match world_steps {
+                            true => format!("; a step may also be {kinds}"),
+                            false => format!(
+                                "; a step may also be {kinds} in a {LOG_FORMAT} log, but this log is {}",
+                                self.format
+                            ),
+                        });
+                    }
+                    error(&field, problem)
+                })
             });
             match decoded {
                 Ok(step) => steps.push(step),

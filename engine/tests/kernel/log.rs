@@ -268,6 +268,42 @@ fn an_unknown_action_is_named_by_its_index() {
     log.actions[1] = json!({ "Deposit": { "account": "five", "amount": 1 } });
     let error = decode_error::<Ledger>(&log);
     assert_field(&error, "actions[1]", &[]);
+    assert!(
+        !error.problem.contains("deliver"),
+        "a known action with a bad field is no misspelt step: {error}"
+    );
+}
+
+/// serde's list of the action variants is not the whole vocabulary of a log: the error also
+/// names the world's steps, and, in a log from before them, says they came with format 3.
+#[test]
+fn an_unknown_step_names_the_worlds_steps_too() {
+    let mut log = log();
+    log.actions[1] = json!({ "delivr": { "Deposit": { "account": 5, "amount": 1 } } });
+    let error = decode_error::<Ledger>(&log);
+    assert_field(
+        &error,
+        "actions[1]",
+        &[
+            "unknown variant `delivr`",
+            "Deposit",
+            r#"a step may also be {"deliver": message}, {"redeliver": message} or "restart""#,
+        ],
+    );
+    assert!(!error.problem.contains("but this log is"), "{error}");
+
+    let mut log = self::log();
+    log.format = "rewind-log/2".into();
+    log.actions[1] = json!("restart");
+    let error = decode_error::<Ledger>(&log);
+    assert_field(
+        &error,
+        "actions[1]",
+        &[
+            "unknown variant `restart`",
+            r#"or "restart" in a rewind-log/3 log, but this log is rewind-log/2"#,
+        ],
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use super::args::ImportArgs;
 use super::{Found, Invocation, outln};
+use crate::text::plural;
 use crate::{DomainEntry, corpus};
 use anyhow::{Context, Result, bail};
 use rewind_engine::Log;
@@ -41,8 +42,9 @@ pub(crate) fn import(context: &Invocation, args: &ImportArgs) -> Result<Found> {
     let decoded = args.artifacts.len() - problems.len();
     if decoded > shortest.len() {
         outln!(
-            "{decoded} artifacts broke {} invariants: storing the shortest log of each",
-            shortest.len()
+            "{} broke {}: storing the shortest log of each",
+            plural(decoded, "artifact"),
+            plural(shortest.len(), "invariant")
         )?;
     }
     if !shortest.is_empty() {
@@ -56,9 +58,9 @@ pub(crate) fn import(context: &Invocation, args: &ImportArgs) -> Result<Found> {
     }
     if !problems.is_empty() {
         bail!(
-            "{} of {} artifacts could not be imported: {}",
+            "{} of {} could not be imported: {}",
             problems.len(),
-            args.artifacts.len(),
+            plural(args.artifacts.len(), "artifact"),
             problems.join(", ")
         );
     }
@@ -97,11 +99,11 @@ fn decode(entry: &dyn DomainEntry, domain: &str, artifact: &str, bug: Option<&st
         bail!(message);
     };
     outln!(
-        "decoded {artifact}: `{}` broke; shrunk {} → {} steps in {} replays",
+        "decoded {artifact}: `{}` broke; shrunk {} → {} in {}",
         log.violation.invariant,
         report.from,
-        report.to,
-        report.attempts
+        plural(report.to, "step"),
+        plural(report.attempts, "replay")
     )?;
     for pass in &report.passes {
         outln!("  {pass}")?;

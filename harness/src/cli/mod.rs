@@ -21,6 +21,7 @@ mod domains;
 mod graph;
 mod hunt;
 mod import;
+pub(crate) mod output;
 mod program;
 mod replay;
 mod sim;
@@ -39,20 +40,21 @@ use args::{Cli, Command, CorpusCommand};
 pub use args::Shard;
 pub use program::program;
 
-/// Prints a line to stdout; an error (a closed pipe) comes back to the caller instead of the
-/// panic `println!` would raise.
+/// Prints a line to stdout (see [`output::write`]); an error (a closed pipe) comes back to
+/// the caller instead of the panic `println!` would raise.
 macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($arg)*)
-    }};
+    () => {
+        $crate::cli::output::write(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::write(format_args!("{}\n", format_args!($($arg)*)))
+    };
 }
 /// [`outln!`] without the newline.
 macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($arg)*)
-    }};
+    ($($arg:tt)*) => {
+        $crate::cli::output::write(format_args!($($arg)*))
+    };
 }
 pub(crate) use {out, outln};
 
@@ -89,10 +91,14 @@ where
         eprintln!("error: two domains are called `{name}`; each needs its own name");
         return ExitCode::from(2);
     }
+    // The binary's own name, for `--version`: `shop` of `./target/release/shop`, or of
+    // `cargo run --bin shop --`.
     let name = program
         .rsplit(' ')
         .find(|word| *word != "--")
-        .unwrap_or("rewind");
+        .map(|word| word.trim_matches('\''))
+        .and_then(|word| std::path::Path::new(word).file_name())
+        .map_or("rewind".into(), |name| name.to_string_lossy());
     let command = Cli::command()
         .name(name.to_string())
         .bin_name(program.clone())
@@ -108,9 +114,15 @@ where
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        Err(error) if error.use_stderr() => {
+            // Through `eprint!`, which a test captures, rather than clap's own stream.
+            eprint!("{}", error.render());
+            return ExitCode::from(2);
+        }
+        Err(help) => {
+            // `--help` and `--version`: what was asked for, on stdout.
+            let _ = out!("{}", help.render());
+            return ExitCode::SUCCESS;
         }
     };
     let context = Invocation {

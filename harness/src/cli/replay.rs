@@ -4,6 +4,7 @@ use super::args::{ReplayArgs, ShrinkArgs};
 use super::{Found, Invocation, out, outln};
 use crate::DomainEntry;
 use crate::corpus;
+use crate::text::plural;
 use crate::trace::TraceOptions;
 use anyhow::{Context, Result};
 use rewind_engine::Log;
@@ -32,7 +33,7 @@ pub(crate) fn replay(context: &Invocation, args: &ReplayArgs) -> Result<Found> {
     {
         let has = match steps {
             0 => "no steps".to_string(),
-            n => format!("{n} steps (0 to {})", n - 1),
+            n => format!("{} (0 to {})", plural(n, "step"), n - 1),
         };
         anyhow::bail!("{file}: --to {to} is past the end of the log, which has {has}");
     }
@@ -41,6 +42,7 @@ pub(crate) fn replay(context: &Invocation, args: &ReplayArgs) -> Result<Found> {
         diff: args.diff,
         without_bug: args.without_bug,
         raw: args.raw,
+        program: context.program.clone(),
     };
     out!("{}", entry.trace(&log, &file, &options)?)?;
     Ok(Found::Nothing)
@@ -50,10 +52,10 @@ pub(crate) fn shrink(context: &Invocation, args: &ShrinkArgs) -> Result<Found> {
     let (log, entry, file) = open(context, &args.file)?;
     let (shrunk, report) = entry.shrink(&log, &file, &context.program)?;
     outln!(
-        "shrunk {file}: {} → {} steps in {} replays",
+        "shrunk {file}: {} → {} in {}",
         report.from,
-        report.to,
-        report.attempts
+        plural(report.to, "step"),
+        plural(report.attempts, "replay")
     )?;
     for pass in &report.passes {
         outln!("  {pass}")?;

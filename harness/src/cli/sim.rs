@@ -15,7 +15,7 @@ use crate::meaning::Meaning;
 use crate::report::{self, ReportedDomain};
 use crate::sim::SimPlan;
 use crate::summary::{Stored, Summary, group};
-use crate::view::shell_word;
+use crate::text::shell_word;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 

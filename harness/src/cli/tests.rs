@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::output::capture;
 use super::run;
 use crate::{DomainEntry, domain};
 
@@ -29,11 +30,16 @@ impl Drop for Scratch {
     }
 }
 
-fn till(args: &[&str]) -> ExitCode {
+/// Runs the till's command line with `args`, and what it printed.
+fn till_says(args: &[&str]) -> (ExitCode, String) {
     let domains: [&'static dyn DomainEntry; 1] = [domain::<crate::test_till::Till>()];
     let mut argv = vec!["till"];
     argv.extend_from_slice(args);
-    run(&domains, argv, "till".to_string())
+    capture(|| run(&domains, argv, "till".to_string()))
+}
+
+fn till(args: &[&str]) -> ExitCode {
+    till_says(args).0
 }
 
 /// The logs stored under `corpus`, by file name.
@@ -66,7 +72,24 @@ fn known_defects_pass_sim_and_new_ones_fail_it() {
         let text = fs::read_to_string(path).unwrap_or_default();
         assert!(text.contains("\"known\": \"issue 7\""), "{text}");
     }
-    assert_eq!(sim(&corpus, &[]), ExitCode::SUCCESS, "only known defects");
+    let mut args = vec!["sim", "till", "--runs", "2000", "--seed", "3", "--corpus"];
+    args.push(corpus.text());
+    let (status, said) = till_says(&args);
+    assert_eq!(status, ExitCode::SUCCESS, "only known defects: {said}");
+    assert!(said.contains("2 checks broke in"), "{said}");
+    assert!(said.contains(": all known defects"), "{said}");
+    assert!(
+        said.contains("KNOWN       `refunds_within_sales`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("known     ") && said.contains(": issue 7"),
+        "{said}"
+    );
+    assert!(
+        said.contains("`--skip refunds_within_sales` sets it aside"),
+        "{said}"
+    );
     assert_eq!(till(&["corpus", "check", corpus.text()]), ExitCode::SUCCESS);
     assert_eq!(
         sim(&corpus, &["--skip", "refunds_within_sales"]),

@@ -23,6 +23,7 @@ use rewind_engine::{Bugs, Draw, Model, Step, Violation};
 
 use crate::check::{Checked, Checks, thorough_observed};
 use crate::run::RunFailure;
+use crate::text::plural;
 
 /// The most candidates one shrink replays.
 pub const MAX_ATTEMPTS: usize = 5_000;
@@ -244,9 +245,9 @@ pub fn shrink<M: Model>(
     }
     report.reproduced = true;
     report.passes.push(format!(
-        "cut after the failing step: {} → {} steps",
+        "cut after the failing step: {} → {}",
         report.from,
-        shrinker.len()
+        plural(shrinker.len(), "step")
     ));
 
     for round in 0..MAX_ROUNDS {
@@ -274,10 +275,10 @@ pub fn shrink<M: Model>(
             break;
         }
         report.passes.push(format!(
-            "round {}: {} ({before} → {} steps)",
+            "round {}: {} ({before} → {})",
             round + 1,
             done.join(", "),
-            shrinker.len()
+            plural(shrinker.len(), "step")
         ));
     }
     if shrinker.out_of_attempts() {

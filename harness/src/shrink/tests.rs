@@ -202,6 +202,12 @@ fn deleting_earlier_rolls_keeps_the_draw_of_the_failing_one() {
             .iter()
             .any(|p| p.contains("simplified draws"))
     );
+    let passes = result.report.passes.join("\n");
+    assert!(passes.contains("6 → 6 steps"), "{passes}");
+    assert!(
+        passes.contains("(6 → 1 step)"),
+        "one step, not one steps: {passes}"
+    );
 }
 
 #[test]

@@ -1,14 +1,14 @@
 //! `rewind view`: a log as one self-contained HTML page to step through in a browser.
 //!
 //! The page shows what `rewind replay` prints ([`crate::trace`]), one step at a time: a
-//! timeline of actions with their events or refusals, the state at the selected step beside
-//! its diff from the step before, the projections there, and the step where the invariant
-//! broke. The log is replayed exactly as the trace does (its planted bug switched on, every
+//! timeline of actions with their events or refusals and the messages then waiting in the
+//! outbox, the state at the selected step beside its diff from the step before, the
+//! projections there, and the step where the invariant broke. The log is replayed exactly as the trace does (its planted bug switched on, every
 //! check after every step), so the page shows what the harness sees.
 //!
-//! The data goes into the page as one JSON object (the private `Data`). Each step's state
-//! and projections are stored as an edit of the step before (the private `diff::edit`),
-//! never in full, so a long log stays small; the script rebuilds them.
+//! The data goes into the page as one JSON object (the private `Data`). Each step's state,
+//! projections and waiting messages are stored as an edit of the step before (the private
+//! `diff::edit`), never in full, so a long log stays small; the script rebuilds them.
 
 mod diff;
 pub(crate) mod page;
@@ -18,7 +18,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::check::{StepView, replay_log};
-use crate::world::describe_step;
+use crate::text::shell_word;
+use crate::trace::keeps_projections;
+use crate::world::{self, describe_step};
 
 /// What the page's script reads.
 #[derive(Serialize)]
@@ -35,9 +37,14 @@ struct Data<'a> {
     rerun: String,
     /// What the log says broke.
     recorded: &'a Violation,
-    /// What broke when the page was made (`None`: nothing did); its step is within `steps`.
+    /// What broke when the page was made (`None`: nothing did), its step counted as the log
+    /// counts it (the drain's deliveries all come at the step after the log's last).
     violation: Option<Violation>,
-    /// How many steps the log has (actions and the world's); `steps` ends at the violation.
+    /// The index in `steps` of the step where `violation` showed: the last one for a check
+    /// of the whole run.
+    violation_row: Option<usize>,
+    /// How many steps the log has (actions and the world's); `steps` ends at the violation,
+    /// and after the log's steps come the drain's deliveries, if the replay got there.
     actions: usize,
     /// The state and projections before the first step, in full.
     initial: Texts,
@@ -53,7 +60,10 @@ struct BugInfo {
 #[derive(Serialize)]
 struct Texts {
     state: String,
-    projections: String,
+    /// `None` for a domain without projections (`()`): the page shows no projections pane.
+    projections: Option<String>,
+    /// The messages waiting in the outbox, one to a line (see [`crate::world::waiting`]).
+    waiting: String,
 }
 
 /// One step, with short keys: there are ten thousand of them in a long log.
@@ -74,6 +84,12 @@ struct Step {
     /// The projections after it, likewise.
     #[serde(rename = "p", skip_serializing_if = "Vec::is_empty")]
     projections: Vec<Value>,
+    /// The messages waiting in the outbox after it, one to a line, likewise.
+    #[serde(rename = "w", skip_serializing_if = "Vec::is_empty")]
+    waiting: Vec<Value>,
+    /// Whether it is a delivery of the drain at the end of the run, not a step of the log.
+    #[serde(rename = "d", skip_serializing_if = "std::ops::Not::not")]
+    drained: bool,
 }
 
 /// The page of `log`, read from `file`; its rerun command starts with `program`.
@@ -81,12 +97,15 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
     let bugs = log.bugs();
     let mut state = M::describe(&M::initial(&log.config, bugs));
     let mut projections = M::describe_projections(&M::projections(&log.config, bugs));
+    let mut waiting = world::waiting::<M>(&M::initial(&log.config, bugs)).join("\n");
     let initial = Texts {
         state: state.clone(),
-        projections: projections.clone(),
+        projections: keeps_projections::<M>(&M::projections(&log.config, bugs))
+            .then(|| projections.clone()),
+        waiting: waiting.clone(),
     };
     let mut steps = Vec::with_capacity(log.steps.len());
-    let mut seen: Option<Violation> = None;
+    let mut seen: Option<(usize, Violation)> = None;
     let checked = replay_log(log, bugs, &mut |view: StepView<'_, M>| {
         let events = match view.refusal {
             Some(_) => Vec::new(),
@@ -94,27 +113,30 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
         };
         let next_state = M::describe(view.engine.state());
         let next_projections = M::describe_projections(view.views);
+        let next_waiting = world::waiting::<M>(view.engine.state()).join("\n");
         steps.push(Step {
-            action: match view.drained {
-                true => format!("drain: {}", describe_step(view.taken)),
-                false => describe_step(view.taken),
-            },
+            action: describe_step(view.taken),
             events,
             refused: view.refusal,
             state: diff::edit(&state, &next_state),
             projections: diff::edit(&projections, &next_projections),
+            waiting: diff::edit(&waiting, &next_waiting),
+            drained: view.drained,
         });
         state = next_state;
         projections = next_projections;
+        waiting = next_waiting;
         if let Some(violation) = view.violation {
-            seen = Some(violation.clone());
+            seen = Some((steps.len() - 1, violation.clone()));
         }
     });
-    // A whole-history check breaks after the last step; the page marks that step.
-    let violation = seen.or(checked.violation).map(|mut violation| {
-        violation.step = violation.step.min(steps.len().saturating_sub(1));
-        violation
-    });
+    // A check of the whole run breaks after the last step; the page marks that step.
+    let last_row = steps.len().checked_sub(1);
+    let (violation_row, violation) = match (seen, checked.violation) {
+        (Some((row, violation)), _) => (Some(row), Some(violation)),
+        (None, Some(violation)) => (last_row, Some(violation)),
+        (None, None) => (None, None),
+    };
     let data = Data {
         file,
         domain: M::NAME,
@@ -129,6 +151,7 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
         rerun: format!("{program} replay {}", shell_word(file)),
         recorded: &log.violation,
         violation,
+        violation_row,
         actions: log.steps.len(),
         initial,
         steps,
@@ -137,15 +160,5 @@ pub fn view<M: Model>(log: &TypedLog<M>, file: &str, program: &str) -> String {
     page::render(&format!("{file} · rewind view"), &json)
 }
 
-/// `word` as one shell word: as it is when it is plain, else in single quotes.
-pub(crate) fn shell_word(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@%".contains(c));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    }
-}
+#[cfg(test)]
+mod tests;

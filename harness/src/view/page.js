@@ -12,8 +12,20 @@
   var data = JSON.parse(document.getElementById("data").textContent);
   var steps = data.steps;
   var count = steps.length;
+  // The rows are the log's steps, then the deliveries of the drain at the end of the run (if
+  // the replay got there), counted apart: a log of 4 steps replayed to its end with one
+  // delivery in the drain is "4 of 4 steps, then 1 drain delivery", not "5 of 4 steps".
+  var logSteps = steps.filter(function (step) {
+    return !step.d;
+  }).length;
+  var drainRows = count - logSteps;
   var violation = data.violation;
+  // The row where the violation showed; its step counts as the log counts (the drain's
+  // deliveries all come at the step after the log's last).
+  var violationRow = data.violation_row;
   var recorded = data.recorded;
+  // The row of the recorded step: a step of the log, or (past them) the end of the run.
+  var recordedRow = recorded.step < logSteps ? recorded.step : count - 1;
   // The recorded step gets a note when the replay did not break there the same way (a bug
   // since fixed, a log replayed without its bug).
   var recordedApart =
@@ -96,9 +108,11 @@
   // Texts at step -1 (the initial state) and every CHECKPOINT-th step, plus a few recent.
   var checkpoints = new Map();
   var recent = new Map();
+  // A domain without projections has none to show (null), and no pane for them.
+  var keepsProjections = data.initial.projections !== null;
   checkpoints.set(-1, {
     state: toLines(data.initial.state),
-    projections: toLines(data.initial.projections),
+    projections: keepsProjections ? toLines(data.initial.projections) : [],
   });
 
   function textsAt(step) {
@@ -127,32 +141,41 @@
     }
     var fragment = document.createDocumentFragment();
     entries.forEach(function (entry) {
-      var cls = entry[0] === "+" ? "l add" : entry[0] === "-" ? "l del" : entry[0] === "…" ? "l gap" : "l";
-      var prefix = entry[0] === "…" ? "" : entry[0] + " ";
-      fragment.appendChild(el("span", cls, prefix + entry[1]));
+      var cls = entry[0] === "+" ? "l add" : entry[0] === "-" ? "l del" : "l";
+      fragment.appendChild(el("span", cls, entry[0] + " " + entry[1]));
     });
     pre.appendChild(fragment);
   }
 
-  // Changed lines with two lines of context around each change.
-  function withContext(diff, around) {
-    var keep = new Array(diff.length).fill(false);
-    diff.forEach(function (entry, i) {
-      if (entry[0] === " ") return;
-      for (var k = Math.max(0, i - around); k <= Math.min(diff.length - 1, i + around); k++) keep[k] = true;
+  // The messages waiting in the outbox after each step, one to a line, rebuilt once: every
+  // row of the timeline names them.
+  var waiting = [];
+  (function () {
+    var lines = toLines(data.initial.waiting);
+    steps.forEach(function (step) {
+      lines = applyEdit(lines, step.w);
+      waiting.push(lines);
     });
-    var out = [];
-    var skipped = false;
-    diff.forEach(function (entry, i) {
-      if (keep[i]) {
-        if (skipped && out.length) out.push(["…", "⋯"]);
-        skipped = false;
-        out.push(entry);
-      } else {
-        skipped = true;
-      }
-    });
-    return out;
+  })();
+
+  // "waiting: A, B" as the trace writes it (world::waiting_line): the first WAITING_SHOWN
+  // messages, then how many more; null when nothing waits.
+  var WAITING_SHOWN = 8;
+  function waitingText(index) {
+    var messages = waiting[index];
+    if (!messages || messages.length === 0) return null;
+    var text = "waiting: " + messages.slice(0, WAITING_SHOWN).join(", ");
+    var more = messages.length - WAITING_SHOWN;
+    return more > 0 ? text + " and " + more + " more" : text;
+  }
+
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+
+  // How a row is named: "step 3", or "drain delivery 1" for the drain's first.
+  function stepName(index) {
+    return steps[index].d ? "drain delivery " + (index - logSteps + 1) : "step " + index;
   }
 
   function brokeText(v) {
@@ -180,7 +203,8 @@
   }
 
   function replayedText() {
-    var replayed = count + " of " + data.actions + " steps";
+    var replayed = logSteps + " of " + plural(data.actions, "step", "steps");
+    if (drainRows > 0) replayed += ", then " + plural(drainRows, "drain delivery", "drain deliveries");
     if (!violation) return replayed + " · no invariant broke";
     var same = violation.invariant === data.recorded.invariant && violation.step === data.recorded.step;
     return replayed + " · " + brokeText(violation).slice(2) + (same ? " (as recorded)" : " (not as recorded)");
@@ -229,10 +253,11 @@
         what.appendChild(el("div", "event", event));
       });
     }
-    if (violation && violation.step === index) {
+    if (waitingText(index)) what.appendChild(el("div", "waiting", waitingText(index)));
+    if (violationRow === index) {
       what.appendChild(el("div", "broke", brokeText(violation)));
     }
-    if (recordedApart && recorded.step === index) {
+    if (recordedApart && recordedRow === index) {
       what.appendChild(el("div", "recorded", recordedText()));
     }
     row.appendChild(what);
@@ -245,8 +270,8 @@
       var row = el("li", "row");
       row.id = "row-" + index;
       row.dataset.step = index;
-      if (violation && violation.step === index) row.classList.add("violating");
-      row.appendChild(el("span", "n", String(index)));
+      if (violationRow === index) row.classList.add("violating");
+      row.appendChild(el("span", "n", step.d ? "drain" : String(index)));
       stepBody(row, step, index);
       fragment.appendChild(row);
     });
@@ -262,7 +287,7 @@
     var before = textsAt(index - 1);
 
     var box = $("step-violation");
-    if (violation && violation.step === index) {
+    if (violationRow === index) {
       box.textContent = brokeText(violation);
       box.hidden = false;
     } else {
@@ -271,12 +296,12 @@
     }
 
     var note = $("step-recorded");
-    note.hidden = !(recordedApart && recorded.step === index);
+    note.hidden = !(recordedApart && recordedRow === index);
     note.textContent = note.hidden ? "" : recordedText();
 
     var action = $("step-action");
     action.textContent = "";
-    action.appendChild(el("div", "action", "step " + index + "  " + step.a));
+    action.appendChild(el("div", "action", stepName(index) + "  " + step.a));
     if (step.r !== undefined) {
       action.appendChild(el("div", "refused", "refused: " + step.r));
     } else if (!step.e || step.e.length === 0) {
@@ -286,9 +311,11 @@
         action.appendChild(el("div", "event", event));
       });
     }
+    if (waitingText(index)) action.appendChild(el("div", "waiting", waitingText(index)));
 
     var diff = diffOf(before.state, step.s);
-    $("state-step").textContent = String(index);
+    var after = textsAt(index);
+    $("state-step").textContent = stepName(index);
     fillPre(
       $("state"),
       diff.filter(function (entry) {
@@ -297,9 +324,9 @@
       "(empty)"
     );
     $("diff-title").textContent =
-      index === 0 ? "changes from the initial state" : "changes from step " + (index - 1);
-    fillPre($("diff"), withContext(diff, 2), "no change");
-    $("projections-step").textContent = String(index);
+      index === 0 ? "changes from the initial state" : "changes from " + stepName(index - 1);
+    fillPre($("diff"), rewindOutline.changesOf(before.state, after.state, step.s), "no change");
+    $("projections-step").textContent = stepName(index);
     fillPre(
       $("projections"),
       diffOf(before.projections, step.p).filter(function (entry) {
@@ -319,7 +346,10 @@
     var row = $("row-" + index);
     row.classList.add("selected");
     if (row.scrollIntoView) row.scrollIntoView({ block: "nearest" });
-    $("step-number").textContent = String(index);
+    // Counted as the rows are named: step i of the log's steps, or the drain's k-th delivery.
+    $("step-kind").textContent = steps[index].d ? "drain delivery" : "step";
+    $("step-number").textContent = String(steps[index].d ? index - logSteps + 1 : index);
+    $("step-count").textContent = String(steps[index].d ? drainRows : data.actions);
     document.body.dataset.step = String(index);
     $("scrub").value = String(index);
     show(index);
@@ -384,7 +414,8 @@
   }
 
   header();
-  $("step-count").textContent = String(count);
+  $("projections-pane").hidden = !keepsProjections;
+  $("step-count").textContent = String(data.actions);
   if (count === 0) {
     $("step-action").appendChild(el("div", "note", "The log has no steps."));
     return;
@@ -411,7 +442,7 @@
     var jump = $("to-violation");
     jump.hidden = false;
     jump.addEventListener("click", function () {
-      go(violation.step);
+      go(violationRow);
     });
   }
   document.addEventListener("keydown", onKey);

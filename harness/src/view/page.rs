@@ -4,13 +4,16 @@
 const HTML: &str = include_str!("page.html");
 const CSS: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
+/// The reading of field paths the script's diff uses (see [`crate::outline`]), before it.
+const OUTLINE: &str = include_str!("outline.js");
 
 /// The page for `data` (the JSON the script reads), titled `title`.
 pub fn render(title: &str, data: &str) -> String {
     let title = escape_html(title);
     let data = script_safe(data);
     // One pass over the template, so a placeholder inside a title or the data stays text.
-    let mut page = String::with_capacity(HTML.len() + CSS.len() + SCRIPT.len() + data.len());
+    let mut page =
+        String::with_capacity(HTML.len() + CSS.len() + OUTLINE.len() + SCRIPT.len() + data.len());
     let mut rest = HTML;
     while let Some(start) = rest.find("{{") {
         let Some(end) = rest[start..].find("}}").map(|end| start + end) else {
@@ -20,7 +23,10 @@ pub fn render(title: &str, data: &str) -> String {
         match &rest[start + 2..end] {
             "title" => page.push_str(&title),
             "css" => page.push_str(CSS),
-            "script" => page.push_str(SCRIPT),
+            "script" => {
+                page.push_str(OUTLINE);
+                page.push_str(SCRIPT);
+            }
             "data" => page.push_str(&data),
             _ => page.push_str(&rest[start..end + 2]),
         }

@@ -15,15 +15,18 @@
 mod play;
 mod restart;
 mod schedule;
+mod shown;
 
 use std::ops::Range;
 
 use rewind_engine::{Choices, Coverage, Draw, Engine, Faults, Model, Refusal, Step, Violation};
 
 use crate::check::Checks;
+use crate::text::plural;
 
 pub(crate) use play::{play, rebuilt_views};
 pub use restart::{RESTART_REBUILDS_STATE, same_durable_state};
+pub use shown::{WAITING_SHOWN, describe_step, waiting, waiting_line};
 
 /// How many times one message may be delivered in all (its first delivery and redeliveries).
 pub const MAX_DELIVERIES: u32 = 3;
@@ -102,7 +105,8 @@ pub enum Outcome<M: Model> {
 /// Why the bus refuses a message it delivered [`MAX_DELIVERIES`] times already.
 fn given_up<M: Model>() -> Outcome<M> {
     Outcome::NotTaken(format!(
-        "the bus gives up on a message after {MAX_DELIVERIES} deliveries"
+        "the bus gives up on a message after {}",
+        plural(MAX_DELIVERIES, "delivery")
     ))
 }
 
@@ -244,7 +248,8 @@ impl<M: Model> World<M> {
             Step::Restart => {
                 if self.restarts >= MAX_RESTARTS {
                     return Ok(Outcome::NotTaken(format!(
-                        "a run restarts at most {MAX_RESTARTS} times"
+                        "a run restarts at most {}",
+                        plural(MAX_RESTARTS, "time")
                     )));
                 }
                 self.restarts += 1;
@@ -301,16 +306,6 @@ impl<M: Model> World<M> {
     ) -> Step<M::Action> {
         self.look(state);
         schedule::next_step(self, choices, bot)
-    }
-}
-
-/// A step as a trace shows it: an action as its `{:?}`, the world's steps named.
-pub fn describe_step<A: std::fmt::Debug>(step: &Step<A>) -> String {
-    match step {
-        Step::Act(action) => format!("{action:?}"),
-        Step::Deliver(message) => format!("deliver {message:?}"),
-        Step::Redeliver(message) => format!("redeliver {message:?}"),
-        Step::Restart => "restart: crash, then rebuild from the serialized log".into(),
     }
 }
 
