@@ -67,8 +67,11 @@ fn one_ballot_per_voter(_state: &PollState, views: &PollViews) -> Result<(), Str
     if ballots == voters {
         Ok(())
     } else {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
         Err(format!(
-            "{ballots} ballots counted for {voters} distinct voters"
+            "{ballots} ballot{} counted for {voters} distinct voter{}",
+            s(ballots),
+            s(voters)
         ))
     }
 }
