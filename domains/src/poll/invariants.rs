@@ -67,7 +67,7 @@ fn one_ballot_per_voter(_state: &PollState, views: &PollViews) -> Result<(), Str
     if ballots == voters {
         Ok(())
     } else {
-        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let s = |n: u64| if n == 1 { "" } else { "s" };
         Err(format!(
             "{ballots} ballot{} counted for {voters} distinct voter{}",
             s(ballots),
