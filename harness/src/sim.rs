@@ -21,10 +21,11 @@ use crate::run::{RunCounts, RunFailure, RunSpec, run_once};
 pub const BATCH: u64 = 256;
 /// Default of [`SimPlan::history_every`].
 pub const DEFAULT_HISTORY_EVERY: u64 = 8;
-/// Runs whose index is a multiple of this (the first of each batch) also send every action
-/// and event through a JSON round trip at their end. It costs some twenty runs' worth of
-/// work, so it is sampled; a failing run's steps go through it when they are shrunk anyway.
-pub const JSON_EVERY: u64 = BATCH;
+/// One deep run in this many (see [`SimPlan::history_every`]) also sends every action and
+/// event through a JSON round trip at its end: every 1,024th run by default. A round trip
+/// costs about four poll runs' worth of work per run checked, so it is sampled sparsely
+/// (under 1% of a simulation); a failing run's steps go through it when they are shrunk.
+pub const JSON_EVERY_DEEP: u64 = 128;
 
 /// Which runs to play and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,7 +202,7 @@ fn play_batch<M: Model>(
             bugs,
             swarm: plan.swarm,
             deep: run.is_multiple_of(plan.history_every.max(1)),
-            json: run.is_multiple_of(JSON_EVERY),
+            json: run.is_multiple_of(plan.history_every.max(1) * JSON_EVERY_DEEP),
             faults: plan.faults,
             checks,
         };

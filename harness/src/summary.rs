@@ -161,10 +161,11 @@ impl Summary {
             1 => "every run".to_string(),
             n => format!("every {n} runs"),
         };
+        let json = count(self.history_every * crate::sim::JSON_EVERY_DEEP, "run");
         let _ = writeln!(
             out,
             "  checked     {} after every dispatch; event replay after every run; \
-             re-dispatch and projection rebuild {deep}",
+             re-dispatch and projection rebuild {deep}; a JSON round trip every {json}",
             count(self.invariants as u64, "invariant")
         );
         if let Some(faults) = &self.faults {

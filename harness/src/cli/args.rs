@@ -127,7 +127,8 @@ pub struct SimArgs {
     #[arg(long)]
     pub fail_fast: bool,
     /// Re-dispatch and rebuild projections at the end of every Nth run (every run replays
-    /// its events); 1 checks every run.
+    /// its events), and send every action and event of every 128·Nth run through a JSON
+    /// round trip; 1 checks every run.
     #[arg(long, default_value_t = crate::sim::DEFAULT_HISTORY_EVERY, value_parser = clap::value_parser!(u64).range(1..))]
     pub history_every: u64,
     /// Plant this bug of the domain (see `domains`).

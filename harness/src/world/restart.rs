@@ -41,19 +41,24 @@ pub(super) fn restart<M: Model>(
 ) -> Result<(), Violation> {
     let mut read_back = Vec::with_capacity(engine.events().len());
     for (index, event) in engine.events().iter().enumerate() {
-        let stored = serde_json::to_string(event)
-            .map_err(|e| finding(format!("event {index} cannot be serialized: {e}")));
-        let read = stored.and_then(|stored| {
-            serde_json::from_str::<M::Event>(&stored).map_err(|e| {
-                finding(format!(
-                    "event {index} cannot be read back from `{stored}`: {e}"
-                ))
-            })
-        });
-        match read {
+        let stored = match serde_json::to_string(event) {
+            Ok(stored) => stored,
+            Err(e) if check => {
+                return Err(finding(format!("event {index} cannot be serialized: {e}")));
+            }
+            Err(_) => {
+                read_back.push(event.clone());
+                continue;
+            }
+        };
+        match serde_json::from_str::<M::Event>(&stored) {
             Ok(read) => read_back.push(read),
-            Err(_) if !check => read_back.push(event.clone()),
-            Err(found) => return Err(found),
+            Err(e) if check => {
+                return Err(finding(format!(
+                    "event {index} cannot be read back from `{stored}`: {e}"
+                )));
+            }
+            Err(_) => read_back.push(event.clone()),
         }
     }
     let (from, mut state) = match snapshot {
