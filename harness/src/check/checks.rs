@@ -123,6 +123,19 @@ impl<M: Model> Checks<M> {
         })
     }
 
+    /// These checks but the JSON round trip, for the shrinker's candidates: they are the
+    /// same steps as a case already checked, or simpler ones, so sending each through JSON
+    /// again on every one of thousands of replays buys little; the shrunk case is checked
+    /// with every check at the end. Not a choice a user has: every stored step must read.
+    pub(crate) fn without_json(&self) -> Self {
+        let mut fewer = self.clone();
+        if !fewer.skips(JSON_ROUND_TRIP) {
+            fewer.skip.push(JSON_ROUND_TRIP.to_string());
+            fewer.skip.sort();
+        }
+        fewer
+    }
+
     /// Whether the check called `name` is set aside.
     #[inline]
     pub fn skips(&self, name: &str) -> bool {

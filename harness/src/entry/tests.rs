@@ -266,3 +266,43 @@ fn every_finite_float_a_log_stores_reads_back_bit_for_bit() {
     }
     assert_eq!(exact, finite, "{exact} of {finite} came back exact");
 }
+
+#[test]
+fn a_case_whose_value_json_cannot_carry_shrinks_to_that_finding() {
+    // A run that broke the common defect with a NaN tip on the way: the fast run does not
+    // send its values through JSON, its shrink does, and the log shows what broke first.
+    let steps = vec![
+        Step::Act(TillAction::Sell { cents: 1 }),
+        Step::Act(TillAction::Tip {
+            cents: 3,
+            amount: f64::NAN,
+        }),
+        Step::Act(TillAction::Refund { cents: 4 }),
+    ];
+    let found = Violation {
+        invariant: COMMON.into(),
+        step: 2,
+        message: String::new(),
+    };
+    let checks = crate::check::Checks::all();
+    let shrunk = crate::shrink::shrink::<Till>(
+        &(),
+        9,
+        Default::default(),
+        steps,
+        Vec::new(),
+        &found,
+        &checks,
+    );
+    assert_eq!(
+        shrunk.violation.invariant, JSON_ROUND_TRIP,
+        "{:?}",
+        shrunk.report
+    );
+    assert_eq!(shrunk.steps.len(), 1, "{:?}", shrunk.steps);
+    assert!(
+        shrunk.report.passes[0].contains("`json_round_trip` broke first"),
+        "{:?}",
+        shrunk.report.passes
+    );
+}

@@ -19,7 +19,7 @@ mod renumber;
 mod retarget;
 mod simplify;
 
-use rewind_engine::{Bugs, Draw, Model, Step, Violation};
+use rewind_engine::{Bugs, Draw, JSON_ROUND_TRIP, Model, Step, Violation};
 
 use crate::check::{Checked, Checks, thorough_observed};
 use crate::run::RunFailure;
@@ -60,11 +60,17 @@ pub struct Shrunk<M: Model> {
     pub skip: Vec<String>,
     /// What shrinking did.
     pub report: ShrinkReport,
+    /// False when the shrunk case, replayed with every check, breaks a JSON round trip
+    /// before its target (see [`shrink`]).
+    checked_in_full: bool,
 }
 
 /// The current test case and the replays spent on it.
 struct Shrinker<'a, M: Model> {
+    /// The checks of the run: the shrunk case must break the target first under them.
     checks: &'a Checks<M>,
+    /// The checks each candidate is replayed with (see [`Checks::without_json`]).
+    candidate_checks: Checks<M>,
     config: &'a M::Config,
     seed: u64,
     bugs: Bugs,
@@ -83,7 +89,7 @@ impl<M: Model> Shrinker<'_, M> {
             return false;
         }
         self.attempts += 1;
-        let checked = self.replay(&steps, draws, self.checks);
+        let checked = self.replay(&steps, draws, &self.candidate_checks);
         let Some(violation) = checked
             .violation
             .filter(|violation| violation.invariant == self.invariant)
@@ -197,8 +203,33 @@ pub fn shrink<M: Model>(
     target: &Violation,
     checks: &Checks<M>,
 ) -> Shrunk<M> {
+    let case = (config, seed, bugs);
+    let quick = shrink_with(case, steps.clone(), draws.clone(), target, checks, false);
+    if quick.checked_in_full {
+        return quick;
+    }
+    // The shrunk case breaks a JSON round trip first, which its candidates were not sent
+    // through: shrink again with every check on every candidate.
+    shrink_with(case, steps, draws, target, checks, true)
+}
+
+/// [`shrink`], with the JSON round trip made on every candidate or only on the shrunk case.
+fn shrink_with<M: Model>(
+    (config, seed, bugs): (&M::Config, u64, Bugs),
+    steps: Vec<Step<M::Action>>,
+    draws: Vec<Vec<Draw>>,
+    target: &Violation,
+    checks: &Checks<M>,
+    json_on_every_candidate: bool,
+) -> Shrunk<M> {
+    let candidate_checks = if json_on_every_candidate || target.invariant == JSON_ROUND_TRIP {
+        checks.clone()
+    } else {
+        checks.without_json()
+    };
     let mut shrinker = Shrinker::<M> {
         checks,
+        candidate_checks,
         config,
         seed,
         bugs,
@@ -214,31 +245,44 @@ pub fn shrink<M: Model>(
     };
     if !shrinker.accept(steps.clone(), &draws) {
         let first = shrinker.replay(&steps, &draws, checks).violation;
-        match first {
-            Some(found) if shrinker.attempts < MAX_ATTEMPTS => {
+        let broke_first = first.as_ref().map(|found| found.invariant.clone());
+        let retargeted = first.filter(|found| {
+            shrinker.invariant.clone_from(&found.invariant);
+            if found.invariant == JSON_ROUND_TRIP {
+                shrinker.candidate_checks = checks.clone();
+            }
+            shrinker.accept(steps.clone(), &draws)
+        });
+        match retargeted {
+            Some(found) => {
                 report.passes.push(format!(
                     "step by step, `{}` broke first, at step {} (the run found `{}` at step {}, \
                      checking less after each step): shrinking that",
                     found.invariant, found.step, target.invariant, target.step
                 ));
-                shrinker.invariant.clone_from(&found.invariant);
-                shrinker.accept(steps.clone(), &draws);
             }
-            _ => {
+            None => {
                 report.to = steps.len();
                 report.attempts = shrinker.attempts;
-                report.passes.push(format!(
-                    "not shrunk: replayed step by step, the {} steps broke nothing, so the \
-                     failure depends on something the steps do not carry (state kept between \
-                     runs in a static or thread-local, a clock, OS randomness)",
-                    steps.len()
-                ));
+                report.passes.push(match broke_first {
+                    Some(other) => format!(
+                        "not shrunk: replayed step by step, `{other}` broke first, and a replay \
+                         of the case does not break it again the same way"
+                    ),
+                    None => format!(
+                        "not shrunk: replayed step by step, the {} broke nothing, so the \
+                         failure depends on something the steps do not carry (state kept \
+                         between runs in a static or thread-local, a clock, OS randomness)",
+                        plural(steps.len(), "step")
+                    ),
+                });
                 return Shrunk {
                     steps,
                     draws,
                     violation: target.clone(),
                     skip: checks.skipped().to_vec(),
                     report,
+                    checked_in_full: true,
                 };
             }
         }
@@ -288,6 +332,10 @@ pub fn shrink<M: Model>(
     }
     report.to = shrinker.len();
     report.attempts = shrinker.attempts;
+    let first = shrinker
+        .replay(&shrinker.steps, &shrinker.draws, checks)
+        .violation;
+    let checked_in_full = !matches!(first, Some(v) if v.invariant == JSON_ROUND_TRIP && v.invariant != shrinker.invariant);
     let skip = shrinker.needed_skip();
     Shrunk {
         steps: shrinker.steps,
@@ -295,6 +343,7 @@ pub fn shrink<M: Model>(
         violation: shrinker.violation,
         skip,
         report,
+        checked_in_full,
     }
 }
 
