@@ -10,10 +10,9 @@ use std::borrow::Cow;
 
 use rewind_engine::{Invariant, JSON_ROUND_TRIP, Model, Violation};
 
-use super::{
-    NO_PANIC, PROJECTIONS_REBUILD, REDISPATCH_REPRODUCES_EVENTS, REJECT_CHANGES_NOTHING,
-    REPLAY_REBUILDS_STATE,
-};
+use super::GENERIC_CHECKS;
+#[cfg(test)]
+use super::NO_PANIC;
 use crate::world::{OUTBOX_BOUNDED, RESTART_REBUILDS_STATE};
 
 /// The checks of one run of `M`.
@@ -55,17 +54,12 @@ pub fn check_names<M: Model>() -> Vec<&'static str> {
         .chain(M::eventually())
         .map(|invariant| invariant.name)
         .collect();
-    names.extend([
-        NO_PANIC,
-        REJECT_CHANGES_NOTHING,
-        REPLAY_REBUILDS_STATE,
-        REDISPATCH_REPRODUCES_EVENTS,
-        PROJECTIONS_REBUILD,
-        JSON_ROUND_TRIP,
-    ]);
-    if M::ASYNC {
-        names.extend([RESTART_REBUILDS_STATE, OUTBOX_BOUNDED]);
-    }
+    let of_the_world = [RESTART_REBUILDS_STATE, OUTBOX_BOUNDED];
+    names.extend(
+        GENERIC_CHECKS
+            .into_iter()
+            .filter(|name| M::ASYNC || !of_the_world.contains(name)),
+    );
     names
 }
 

@@ -7,28 +7,8 @@ use std::process::ExitCode;
 
 use super::output::capture;
 use super::run;
+use crate::scratch::Scratch;
 use crate::{DomainEntry, domain};
-
-/// A folder of its own under the temp directory, removed when the test ends, pass or fail.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("rewind-cli-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        Scratch(dir)
-    }
-
-    fn text(&self) -> &str {
-        self.0.to_str().expect("the temp folder has a UTF-8 path")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Runs the till's command line with `args`, and what it printed.
 fn till_says(args: &[&str]) -> (ExitCode, String) {
@@ -47,21 +27,26 @@ fn stored(corpus: &Path) -> Vec<PathBuf> {
     crate::corpus::files(corpus).unwrap_or_default()
 }
 
+/// A scratch folder's path as an argument.
+fn text(scratch: &Scratch) -> &str {
+    scratch.to_str().expect("the temp folder has a UTF-8 path")
+}
+
 fn sim(corpus: &Scratch, extra: &[&str]) -> ExitCode {
     let mut args = vec!["sim", "till", "--runs", "2000", "--seed", "3", "--corpus"];
-    args.push(corpus.text());
+    args.push(text(corpus));
     args.extend_from_slice(extra);
     till(&args)
 }
 
 #[test]
 fn known_defects_pass_sim_and_new_ones_fail_it() {
-    let corpus = Scratch::new("known");
+    let corpus = Scratch::new("cli-known");
     assert_eq!(sim(&corpus, &[]), ExitCode::from(1), "two new defects");
-    let logs = stored(&corpus.0);
+    let logs = stored(&corpus);
     assert_eq!(logs.len(), 2, "one log per defect: {logs:?}");
     assert_eq!(sim(&corpus, &[]), ExitCode::from(1), "stored, not fixed");
-    assert_eq!(stored(&corpus.0), logs, "nothing stored twice");
+    assert_eq!(stored(&corpus), logs, "nothing stored twice");
 
     let files: Vec<&str> = logs.iter().filter_map(|path| path.to_str()).collect();
     let mut mark = vec!["corpus", "mark"];
@@ -73,7 +58,7 @@ fn known_defects_pass_sim_and_new_ones_fail_it() {
         assert!(text.contains("\"known\": \"issue 7\""), "{text}");
     }
     let mut args = vec!["sim", "till", "--runs", "2000", "--seed", "3", "--corpus"];
-    args.push(corpus.text());
+    args.push(text(&corpus));
     let (status, said) = till_says(&args);
     assert_eq!(status, ExitCode::SUCCESS, "only known defects: {said}");
     assert!(said.contains("2 checks broke in"), "{said}");
@@ -90,7 +75,7 @@ fn known_defects_pass_sim_and_new_ones_fail_it() {
         said.contains("`--skip refunds_within_sales` sets it aside"),
         "{said}"
     );
-    assert_eq!(till(&["corpus", "check", corpus.text()]), ExitCode::SUCCESS);
+    assert_eq!(till(&["corpus", "check", text(&corpus)]), ExitCode::SUCCESS);
     assert_eq!(
         sim(&corpus, &["--skip", "refunds_within_sales"]),
         ExitCode::SUCCESS
@@ -103,7 +88,7 @@ fn known_defects_pass_sim_and_new_ones_fail_it() {
         "an unmarked defect is new"
     );
     assert_eq!(
-        till(&["corpus", "check", corpus.text()]),
+        till(&["corpus", "check", text(&corpus)]),
         ExitCode::from(1),
         "its log fails: the defect is not fixed"
     );
@@ -111,9 +96,9 @@ fn known_defects_pass_sim_and_new_ones_fail_it() {
 
 #[test]
 fn marking_refuses_what_would_not_be_true() {
-    let corpus = Scratch::new("mark");
+    let corpus = Scratch::new("cli-mark");
     assert_eq!(sim(&corpus, &[]), ExitCode::from(1));
-    let log = stored(&corpus.0).remove(0);
+    let log = stored(&corpus).remove(0);
     let file = log.to_str().unwrap_or_default();
     let before = fs::read_to_string(&log).unwrap_or_default();
     assert_eq!(
@@ -126,7 +111,7 @@ fn marking_refuses_what_would_not_be_true() {
     if let Some(actions) = value["actions"].as_array_mut() {
         actions.truncate(1);
     }
-    let passing = corpus.0.join("till").join("passing.json");
+    let passing = corpus.join("till").join("passing.json");
     fs::write(&passing, value.to_string()).unwrap_or_default();
     let passing_text = fs::read_to_string(&passing).unwrap_or_default();
     let passing_file = passing.to_str().unwrap_or_default();
@@ -143,7 +128,7 @@ fn marking_refuses_what_would_not_be_true() {
 
 #[test]
 fn bad_flags_are_refused_by_name() {
-    let corpus = Scratch::new("flags");
+    let corpus = Scratch::new("cli-flags");
     assert_eq!(sim(&corpus, &["--faults", "bogus"]), ExitCode::from(2));
     assert_eq!(sim(&corpus, &["--faults", "off"]), ExitCode::from(1));
     assert_eq!(sim(&corpus, &["--skip", "nonsense"]), ExitCode::from(2));
