@@ -191,7 +191,17 @@ fn write_views(
             continue;
         };
         let file = stored.file();
-        let page = entry.view(log, file, &context.program)?;
+        // A failure like a stored log (its kind, other values) links to the log stored.
+        let like = matches!(
+            stored,
+            Stored::Already { same: false, .. } | Stored::Known { same: false, .. }
+        );
+        let kept = if like {
+            Some(corpus::read(Path::new(file))?)
+        } else {
+            None
+        };
+        let page = entry.view(kept.as_ref().unwrap_or(log), file, &context.program)?;
         let name = format!(
             "{}-{}.html",
             entry.name(),
