@@ -243,11 +243,7 @@ pub(crate) fn run_ended<M: Model>(
     counts.runs += 1;
     match outcome {
         Ok(found) => found,
-        Err(message) => checks.keep(Some(Violation {
-            invariant: NO_PANIC.into(),
-            step,
-            message,
-        })),
+        Err(message) => checks.violation(NO_PANIC, step, message),
     }
 }
 

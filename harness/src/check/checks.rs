@@ -141,10 +141,19 @@ impl<M: Model> Checks<M> {
         &self.skip
     }
 
-    /// `found`, unless its check is set aside.
-    #[inline]
-    pub fn keep(&self, found: Option<Violation>) -> Option<Violation> {
-        found.filter(|violation| !self.skips(&violation.invariant))
+    /// The violation of the check called `invariant` at `step`, unless that check is set
+    /// aside: how every generic check reports what it found.
+    pub fn violation(
+        &self,
+        invariant: &str,
+        step: usize,
+        message: impl Into<String>,
+    ) -> Option<Violation> {
+        (!self.skips(invariant)).then(|| Violation {
+            invariant: invariant.into(),
+            step,
+            message: message.into(),
+        })
     }
 
     /// The domain's invariants that are checked after every step; the first that fails

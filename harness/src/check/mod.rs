@@ -58,13 +58,7 @@ pub fn history<M: Model>(
     checks: &Checks<M>,
 ) -> Option<Violation> {
     let last = engine.steps().saturating_sub(1);
-    let found = |invariant: &str, message: String| {
-        (!checks.skips(invariant)).then(|| Violation {
-            invariant: invariant.into(),
-            step: last,
-            message,
-        })
-    };
+    let found = |invariant: &str, message: String| checks.violation(invariant, last, message);
     let replayed = Engine::<M>::replay_events(engine.config(), engine.bugs(), engine.events());
     if !same_durable_state::<M>(&replayed, engine.state()) {
         let message = "applying the event log to the initial state does not give the live state";

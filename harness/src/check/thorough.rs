@@ -72,17 +72,13 @@ pub fn replay_log<M: Model>(
         return replay(case, &checks, true, observe);
     };
     let mut checked = replay(case, &checks, false, observe);
-    if checked.violation.is_none() && !checks.skips(JSON_ROUND_TRIP) {
-        checked.violation = Some(Violation {
-            invariant: JSON_ROUND_TRIP.into(),
-            step: log.steps.len(),
-            message: format!(
-                "step {} is stored as `{}`, which does not read back: {}",
-                log.steps.len(),
-                unreadable.json,
-                unreadable.problem
-            ),
-        });
+    if checked.violation.is_none() {
+        let step = log.steps.len();
+        let message = format!(
+            "step {step} is stored as `{}`, which does not read back: {}",
+            unreadable.json, unreadable.problem
+        );
+        checked.violation = checks.violation(JSON_ROUND_TRIP, step, message);
     }
     checked
 }
@@ -202,13 +198,7 @@ fn replay<M: Model>(
                 })
             })
     })
-    .unwrap_or_else(|message| {
-        checks.keep(Some(Violation {
-            invariant: NO_PANIC.into(),
-            step: steps.len(),
-            message,
-        }))
-    });
+    .unwrap_or_else(|message| checks.violation(NO_PANIC, steps.len(), message));
     replay.checked(violation)
 }
 
@@ -241,14 +231,7 @@ impl<M: Model> Replay<'_, M> {
         self.drew.push(drew);
         let (refusal, violation) = match outcome {
             Ok(found) => found,
-            Err(message) => (
-                None,
-                self.checks.keep(Some(Violation {
-                    invariant: NO_PANIC.into(),
-                    step: index,
-                    message,
-                })),
-            ),
+            Err(message) => (None, self.checks.violation(NO_PANIC, index, message)),
         };
         let events = self.engine.events().get(events_before..).unwrap_or(&[]);
         observe(StepView {
@@ -343,13 +326,7 @@ fn step_checks<M: Model>(
     step: usize,
 ) -> Option<Violation> {
     let events = engine.step_events(step);
-    let found = |invariant: &str, message: String| {
-        (!checks.skips(invariant)).then(|| Violation {
-            invariant: invariant.into(),
-            step,
-            message,
-        })
-    };
+    let found = |invariant: &str, message: String| checks.violation(invariant, step, message);
     if refused && engine.state() != before {
         let message = "a refused action changed the state";
         if let Some(violation) = found(REJECT_CHANGES_NOTHING, message.into()) {

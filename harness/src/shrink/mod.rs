@@ -139,6 +139,9 @@ impl<M: Model> Shrinker<'_, M> {
     /// break first: each one that breaks earlier when it is made, found one replay at a time.
     fn needed_skip(&self) -> Vec<String> {
         let skipped = self.checks.skipped();
+        if skipped.is_empty() {
+            return Vec::new();
+        }
         let mut needed: Vec<String> = Vec::new();
         for _ in 0..=skipped.len() {
             let Ok(checks) = Checks::<M>::skipping(&needed) else {

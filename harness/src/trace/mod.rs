@@ -137,21 +137,18 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
                 plural(steps.len(), "step")
             );
         }
-        // A step stored as JSON that does not read back: the steps before it replayed.
-        Some(violation) if !shown_violation && shown.unreadable.is_some() => {
-            let json = shown.unreadable.as_ref().map(|u| &u.json);
-            if let Some(json) = json {
-                let _ = writeln!(out, "step {:<4} {json} (as stored)", steps.len());
-            }
-            let _ = writeln!(
-                out,
-                "           ✗ `{}` broke: {}",
-                violation.invariant, violation.message
-            );
-        }
         // A check of the whole run (the `eventually` invariants once the bus drained, the
-        // replay of the whole history) breaks after the last step, so no step showed it.
+        // replay of the whole history) breaks after the last step, so no step showed it; nor
+        // did a step stored as JSON that does not read back, after the steps that replayed.
         Some(violation) if !shown_violation => {
+            if let Some(unreadable) = &shown.unreadable {
+                let _ = writeln!(
+                    out,
+                    "step {:<4} {} (as stored)",
+                    steps.len(),
+                    unreadable.json
+                );
+            }
             let _ = writeln!(
                 out,
                 "           ✗ `{}` broke: {}",

@@ -10,6 +10,8 @@
 
 use rewind_engine::{Bug, Violation};
 
+use crate::regression::same_place;
+
 /// What a trace says about a replay's outcome beside the log's record.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Said {
@@ -37,8 +39,7 @@ pub fn verdict(
         recorded.invariant, recorded.step
     );
     let breaks = |found: &Violation| format!("breaks `{}` at step {}", found.invariant, found.step);
-    let as_recorded =
-        |found: &Violation| found.invariant == recorded.invariant && found.step == recorded.step;
+    let as_recorded = |found: &Violation| same_place(found, recorded);
     match (bug, planted, found) {
         (Some(_), true, Some(found)) | (None, _, Some(found)) if as_recorded(found) => None,
         (Some(bug), true, Some(found)) => warning(format!(
