@@ -166,6 +166,7 @@ pub fn trace<M: Model>(log: &TypedLog<M>, file: &str, options: &TraceOptions) ->
                 checked.violation.as_ref(),
                 log.bug,
                 !bugs.is_empty(),
+                log.known.is_some(),
                 &check_command(file, &options.program),
             )
         })

@@ -25,13 +25,15 @@ pub struct Said {
 /// What a trace says about the replay's outcome beside the log's record: nothing when the
 /// replay breaks what the log records where it records it.
 ///
-/// `bug` is the log's planted bug, `planted` whether this replay planted it, `found` what
-/// broke, and `check` the command that checks the log's folder.
+/// `bug` is the log's planted bug, `planted` whether this replay planted it, `known` whether
+/// the log is marked as a known defect (then breaking nothing is what `corpus check` fails),
+/// `found` what broke, and `check` the command that checks the log's folder.
 pub fn verdict(
     recorded: &Violation,
     found: Option<&Violation>,
     bug: Option<&Bug>,
     planted: bool,
+    known: bool,
     check: &str,
 ) -> Option<Said> {
     let records = format!(
@@ -66,6 +68,11 @@ pub fn verdict(
         (None, _, Some(found)) => warning(format!(
             "warning: {records}, but this replay {}; `{check}` fails this log",
             breaks(found)
+        )),
+        (None, _, None) if known => warning(format!(
+            "warning: {records} and is marked as a known defect, but nothing breaks in this \
+             replay: it looks fixed; `{check}` fails this log until the mark is dropped \
+             (`corpus unmark`)"
         )),
         (None, _, None) => note(format!(
             "note: {records}, but nothing breaks in this replay: the defect looks fixed, \
@@ -112,7 +119,10 @@ mod tests {
     fn as_recorded_says_nothing() {
         let recorded = broke("handled_once", 2);
         for bug in [Some(&BUG), None] {
-            assert_eq!(verdict(&recorded, Some(&recorded), bug, true, CHECK), None);
+            assert_eq!(
+                verdict(&recorded, Some(&recorded), bug, true, false, CHECK),
+                None
+            );
         }
     }
 
@@ -120,7 +130,7 @@ mod tests {
     fn another_invariant_another_step_or_nothing_is_a_warning() {
         let recorded = broke("handled_once", 2);
         let said = |found: Option<Violation>, bug| {
-            let said = verdict(&recorded, found.as_ref(), bug, bug.is_some(), CHECK);
+            let said = verdict(&recorded, found.as_ref(), bug, bug.is_some(), false, CHECK);
             said.map_or(String::new(), |said| said.line)
         };
         assert_eq!(
@@ -143,16 +153,31 @@ mod tests {
     #[test]
     fn without_its_bug_nothing_breaking_is_expected() {
         let recorded = broke("handled_once", 2);
-        let note = verdict(&recorded, None, Some(&BUG), false, CHECK).expect("a note");
+        let note = verdict(&recorded, None, Some(&BUG), false, false, CHECK).expect("a note");
         assert!(!note.warning && note.line.starts_with("note: "), "{note:?}");
         assert!(note.line.contains("as expected"), "{note:?}");
-        let warning = verdict(&recorded, Some(&recorded), Some(&BUG), false, CHECK).expect("said");
+        let warning =
+            verdict(&recorded, Some(&recorded), Some(&BUG), false, false, CHECK).expect("said");
         assert!(warning.warning, "{warning:?}");
         assert!(
             warning
                 .line
                 .starts_with("warning: replayed without `counts_repeats`, this replay breaks"),
             "{warning:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_defect_that_no_longer_breaks_is_a_warning() {
+        let recorded = broke("handled_once", 2);
+        let said = verdict(&recorded, None, None, false, true, CHECK).expect("said");
+        assert!(said.warning, "{said:?}");
+        assert!(said.line.contains("marked as a known defect"), "{said:?}");
+        assert!(said.line.contains("looks fixed"), "{said:?}");
+        assert_eq!(
+            verdict(&recorded, Some(&recorded), None, false, true, CHECK),
+            None,
+            "still failing as recorded, as a known defect should"
         );
     }
 }
