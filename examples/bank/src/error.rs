@@ -19,7 +19,7 @@ pub enum BankAccountError {
     },
     /// A check number already paid from this account.
     DuplicateCheck(u32),
-    /// The totals would leave the range of an `i64`.
+    /// The balance would leave the range of an `i64`.
     Overflow,
     Atm(AtmError),
     Checking(CheckingError),
@@ -43,7 +43,7 @@ impl fmt::Display for BankAccountError {
             BankAccountError::DuplicateCheck(number) => {
                 write!(f, "check {number} was already paid")
             }
-            BankAccountError::Overflow => write!(f, "the account's totals would overflow"),
+            BankAccountError::Overflow => write!(f, "the balance would overflow"),
             BankAccountError::Atm(error) => write!(f, "atm: {error}"),
             BankAccountError::Checking(error) => write!(f, "checking: {error}"),
         }

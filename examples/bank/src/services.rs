@@ -44,6 +44,8 @@ pub struct FeatureFlags {
     pub express_withdrawals: bool,
     /// Checks arrive from the clearing house in batches rather than one by one.
     pub batch_check_clearing: bool,
+    /// Customers open accounts from the app, without a branch visit.
+    pub self_service_opening: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,16 +1,30 @@
-//! A [cqrs-es](https://docs.rs/cqrs-es) aggregate, tested by rewind without rewriting it.
+//! A [cqrs-es](https://docs.rs/cqrs-es) application, tested by rewind without rewriting it.
 //!
-//! A cqrs-es user already has the rules: an [`Aggregate`] whose async `handle` turns a command
-//! into events and whose `apply` folds them. Implement [`AggregateModel`] on a marker type (a
-//! bot, invariants, the services a simulation hands to `handle`) and [`Aggregated<T>`] is a
-//! rewind domain that [`Engine`](crate::Engine), the simulator, the shrinker, the corpus and the
-//! fuzzer take as it is.
+//! A cqrs-es user already has the rules and the read models: an [`Aggregate`] whose async
+//! `handle` turns a command into events and whose `apply` folds them, and the [`View`]s its
+//! queries keep up to date. Implement [`AggregateModel`] on a marker type (a bot, invariants,
+//! the services a simulation hands to `handle`, the views to keep) and [`Aggregated<T>`] is a
+//! rewind domain that [`Engine`](crate::Engine), the simulator, the shrinker, the corpus and
+//! the fuzzer take as it is.
 //!
 //! How cqrs-es maps onto rewind:
-//! - The state is the aggregate itself, starting from its `Default`; the config and the
-//!   projections are `()`; the action is the aggregate's `Command`, the event its `Event`.
-//! - `decide` runs `handle` on a copy of the aggregate and returns the events `handle` wrote to
-//!   its sink; `apply` is the aggregate's `apply` on a clone of the event.
+//! - An action is a command addressed to an aggregate id, [`Addressed`], as
+//!   `CqrsFramework::execute(aggregate_id, command)` sends it. Each id is its own instance
+//!   and its own stream. The bot picks the id among a few ([`AggregateModel::AGGREGATES`]),
+//!   mostly ones with events and now and then one without, which loads as a new aggregate.
+//! - The state is [`Aggregates`]: every instance with events, by id, with the sequence of its
+//!   last event. The config is `()`.
+//! - An event is [`Committed`]: the aggregate's event with its id, its sequence (from 1 in
+//!   each stream, as cqrs-es numbers them) and the command's metadata
+//!   ([`AggregateModel::metadata`]; none by default, and never a wall-clock time).
+//! - The projections are the model's views, [`Views<T>`]: every committed event reaches them
+//!   as a real [`EventEnvelope`](cqrs_es::EventEnvelope), in commit order. At the end of a
+//!   run they are rebuilt from the streams and must equal the ones folded live.
+//! - Invariants are rewind's own ([`AggregateInvariant`]): they read every instance and the
+//!   views, so a check across accounts or over history (a ledger) is a view the deployment
+//!   would serve anyway, not a field added to the aggregate.
+//! - `decide` runs `handle` on a copy of the instance and returns the events `handle` wrote
+//!   to its sink; `apply` is the aggregate's `apply` on a clone of the event.
 //! - The engine's dispatch keeps the copy `handle` worked on. `EventSink::write` applies each
 //!   event as it records it, so that copy equals replaying the events, unless `handle` changed
 //!   the aggregate some other way: the harness's replay check then reports it.
@@ -24,14 +38,21 @@
 //!   from the [`Env`]: fakes of the outside world that answer at once. Planted bugs, logical
 //!   time and seeded randomness reach `handle` that way, since it sees nothing else.
 //!
+//! Commands run one at a time, each on the state every earlier one left: an instance's
+//! sequence ([`Aggregates::sequence`]) is what cqrs-es's optimistic lock would compare when
+//! two `execute`s of one id race, which a simulation with concurrent writers will exercise.
+//!
 //! ```
 //! use cqrs_es::event_sink::EventSink;
-//! use cqrs_es::{Aggregate, DomainEvent};
-//! use rewind::cqrs_es::{AggregateInvariant, AggregateModel, Aggregated};
-//! use rewind::{Bugs, Choices, Engine, Env, Model, RandomChoices};
+//! use cqrs_es::{Aggregate, DomainEvent, EventEnvelope, View};
+//! use rewind::cqrs_es::{
+//!     Addressed, AggregateInvariant, AggregateModel, Aggregated, Aggregates, Views,
+//!     aggregate_id,
+//! };
+//! use rewind::{Bugs, Choices, Engine, Env, Model, Projection, RandomChoices};
 //! use serde::{Deserialize, Serialize};
 //!
-//! // The aggregate, as any cqrs-es user has it.
+//! // The aggregate, as any cqrs-es user has it: only what its rule needs.
 //! #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 //! struct Jar {
 //!     marbles: u32,
@@ -61,7 +82,7 @@
 //!
 //! impl std::fmt::Display for Overflowing {
 //!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-//!         f.write_str("the jar holds 100 marbles")
+//!         f.write_str("a jar holds 100 marbles")
 //!     }
 //! }
 //!
@@ -94,20 +115,40 @@
 //!     }
 //! }
 //!
-//! // The rewind side: a bot and an invariant; the aggregate is untouched.
+//! // A read model the application serves: every marble ever dropped, in any jar.
+//! #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+//! struct Dropped {
+//!     total: u64,
+//! }
+//!
+//! impl View<Jar> for Dropped {
+//!     fn update(&mut self, event: &EventEnvelope<Jar>) {
+//!         let JarEvent::Dropped(count) = event.payload;
+//!         self.total += u64::from(count);
+//!     }
+//! }
+//!
+//! // The rewind side: a bot and invariants; the aggregate and the view are untouched.
 //! struct JarModel;
 //!
 //! impl AggregateModel for JarModel {
 //!     type Aggregate = Jar;
+//!     type Views = (Dropped,);
 //!     const ACTION_KINDS: &'static [&'static str] = &["drop"];
-//!     const INVARIANTS: &'static [AggregateInvariant<Jar>] = &[AggregateInvariant {
-//!         name: "at_most_100_marbles",
-//!         check: at_most_100_marbles,
-//!     }];
+//!     const INVARIANTS: &'static [AggregateInvariant<Self>] = &[
+//!         AggregateInvariant {
+//!             name: "at_most_100_marbles",
+//!             check: at_most_100_marbles,
+//!         },
+//!         AggregateInvariant {
+//!             name: "jars_hold_what_was_dropped",
+//!             check: jars_hold_what_was_dropped,
+//!         },
+//!     ];
 //!
 //!     fn services(_env: &mut Env) {}
 //!
-//!     fn next_action(_jar: &Jar, choices: &mut dyn Choices) -> JarCommand {
+//!     fn next_action(_id: &str, _jar: &Jar, choices: &mut dyn Choices) -> JarCommand {
 //!         JarCommand::Drop(choices.below(40))
 //!     }
 //!
@@ -116,44 +157,76 @@
 //!     }
 //! }
 //!
-//! fn at_most_100_marbles(jar: &Jar) -> Result<(), String> {
-//!     match jar.marbles {
-//!         0..=100 => Ok(()),
-//!         marbles => Err(format!("{marbles} marbles in a jar of 100")),
+//! fn at_most_100_marbles(jars: &Aggregates<Jar>, _: &Views<JarModel>) -> Result<(), String> {
+//!     match jars.iter().find(|(_, jar)| jar.marbles > 100) {
+//!         None => Ok(()),
+//!         Some((id, jar)) => Err(format!("{id} holds {} marbles", jar.marbles)),
+//!     }
+//! }
+//!
+//! // Across instances and over history: the view against the aggregates.
+//! fn jars_hold_what_was_dropped(
+//!     jars: &Aggregates<Jar>,
+//!     views: &Views<JarModel>,
+//! ) -> Result<(), String> {
+//!     let held: u64 = jars.iter().map(|(_, jar)| u64::from(jar.marbles)).sum();
+//!     match views.0.total == held {
+//!         true => Ok(()),
+//!         false => Err(format!("{} dropped, {held} held", views.0.total)),
 //!     }
 //! }
 //!
 //! type Sim = Aggregated<JarModel>;
 //!
-//! let mut engine = rewind::Engine::<Sim>::new((), 7, Bugs::NONE);
+//! let mut engine = Engine::<Sim>::new((), 7, Bugs::NONE);
+//! let mut views = Sim::projections(&(), Bugs::NONE);
 //! let mut choices = RandomChoices::new(7);
-//! for _ in 0..50 {
+//! for _ in 0..200 {
 //!     let command = Sim::next_action(engine.state(), &mut choices);
-//!     let _ = engine.dispatch(command);
+//!     if let Ok(range) = engine.dispatch(command) {
+//!         engine.events()[range].iter().for_each(|event| views.fold(event));
+//!     }
 //!     for invariant in Sim::invariants() {
-//!         assert_eq!((invariant.check)(engine.state(), &()), Ok(()), "{}", invariant.name);
+//!         assert_eq!((invariant.check)(engine.state(), &views), Ok(()), "{}", invariant.name);
 //!     }
 //! }
-//! assert!(engine.state().marbles > 60, "the bot filled the jar");
+//! let jars = engine.state();
+//! assert_eq!(jars.len(), 3, "the bot filled three jars");
+//! assert_eq!(jars.get(&aggregate_id::<Jar>(0)).map(|jar| jar.marbles > 60), Some(true));
+//! // A command goes to one jar by id, as `execute(aggregate_id, command)` sends it.
+//! let refused = engine.dispatch(Addressed {
+//!     aggregate_id: "jar-0".to_string(),
+//!     command: JarCommand::Drop(100),
+//! });
+//! assert_eq!(refused.unwrap_err().to_string(), "a jar holds 100 marbles");
 //! ```
 
+mod aggregates;
 mod domain;
 mod drive;
-mod invariants;
+mod envelope;
+mod ids;
 #[cfg(test)]
 mod tests;
+mod views;
 
+use std::collections::BTreeMap;
 use std::fmt::Debug;
 
 use cqrs_es::Aggregate;
+#[cfg(doc)]
+use cqrs_es::View;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{Bug, Choices, Coverage, Env};
+use crate::{Bug, Choices, Coverage, Env, Invariant};
 
+pub use aggregates::Aggregates;
 pub use domain::{Aggregated, Rejected};
 pub use drive::MAX_POLLS;
-pub use invariants::{AggregateInvariant, MAX_INVARIANTS};
+pub use envelope::{Addressed, Committed};
+pub use ids::{aggregate_id, rename_aggregate_id};
+pub use views::{PerAggregate, ViewSet, Views};
 
 /// The command type of `T`'s aggregate.
 pub type CommandOf<T> = <<T as AggregateModel>::Aggregate as Aggregate>::Command;
@@ -161,6 +234,11 @@ pub type CommandOf<T> = <<T as AggregateModel>::Aggregate as Aggregate>::Command
 pub type EventOf<T> = <<T as AggregateModel>::Aggregate as Aggregate>::Event;
 /// The services type of `T`'s aggregate.
 pub type ServicesOf<T> = <<T as AggregateModel>::Aggregate as Aggregate>::Services;
+
+/// A check over every aggregate instance and the views, after every command, accepted or
+/// refused: rewind's own [`Invariant`] of the domain [`Aggregated<T>`], so a plain
+/// `fn(&Aggregates<A>, &Views<T>) -> Result<(), String>` is one, with nothing in between.
+pub type AggregateInvariant<T> = Invariant<Aggregated<T>>;
 
 /// What rewind needs of a command beyond cqrs-es: it is cloned into the action log, compared
 /// when a run is replayed, stored in the corpus as JSON and shown in a report. Every type with
@@ -175,31 +253,44 @@ impl<C> LoggedCommand for C where
 {
 }
 
-/// A cqrs-es aggregate made testable: what rewind's [`Model`](crate::Model) asks of a domain,
-/// said in the aggregate's own types. Implement it on a marker type (`struct AccountModel;`)
-/// and test [`Aggregated<Self>`].
+/// A cqrs-es application made testable: what rewind's [`Model`](crate::Model) asks of a
+/// domain, said in the aggregate's own types. Implement it on a marker type
+/// (`struct BankModel;`) and test [`Aggregated<Self>`].
+///
+/// Required: [`Aggregate`](AggregateModel::Aggregate), [`Views`](AggregateModel::Views),
+/// [`ACTION_KINDS`](AggregateModel::ACTION_KINDS),
+/// [`INVARIANTS`](AggregateModel::INVARIANTS), [`services`](AggregateModel::services),
+/// [`next_action`](AggregateModel::next_action) and
+/// [`action_kind`](AggregateModel::action_kind); everything else has a default.
 ///
 /// The bounds beyond cqrs-es's own are what rewind needs of a state and an action: the
-/// aggregate is cloned for each command and compared after replay; for the command, see
-/// [`LoggedCommand`].
-pub trait AggregateModel: 'static {
+/// aggregate is cloned for each command and compared after replay (`Clone + Debug +
+/// PartialEq`); for the command, see [`LoggedCommand`]; for the views, [`ViewSet`].
+pub trait AggregateModel: Sized + 'static {
     /// The aggregate under test, unchanged.
     type Aggregate: Aggregate<Command: LoggedCommand> + Clone + Debug + PartialEq + 'static;
+    /// The read models to keep beside the aggregates: `()` for none, a tuple of cqrs-es
+    /// [`View`]s, or a struct of them implementing [`ViewSet`].
+    type Views: ViewSet<Self::Aggregate>;
 
     /// The name used on the command line, in logs and in `corpus/<name>/`; the aggregate's
     /// `TYPE` unless given.
     const NAME: &'static str = <Self::Aggregate as Aggregate>::TYPE;
     /// Bumped when the meaning of a stored command or event changes.
     const SCHEMA: u32 = 1;
+    /// How many aggregate instances the bot addresses at most: a few, so that commands meet
+    /// instances with a history. 3 by default.
+    const AGGREGATES: usize = 3;
     /// The names of the command kinds, indexed by [`AggregateModel::action_kind`].
     const ACTION_KINDS: &'static [&'static str];
     /// The coverage labels [`AggregateModel::cover`] can hit, by index.
     const COVERAGE: &'static [&'static str] = &[];
     /// The planted bugs the services can switch on; `BUGS[i].id == BugId(i)`.
     const BUGS: &'static [Bug] = &[];
-    /// What must hold of the aggregate after every command, accepted or refused: at most
-    /// [`MAX_INVARIANTS`] checks, each O(aggregate), never O(history).
-    const INVARIANTS: &'static [AggregateInvariant<Self::Aggregate>];
+    /// What must hold of the aggregates and the views after every command, accepted or
+    /// refused, in order; the first that fails is the violation. Each costs O(instances +
+    /// views), never O(history): history is what the views fold.
+    const INVARIANTS: &'static [AggregateInvariant<Self>];
 
     /// The services `handle` is given for one command. Under simulation they are fakes that
     /// answer at once (a `handle` awaiting real I/O is refused): `env.planted(bug)` switches a
@@ -208,10 +299,26 @@ pub trait AggregateModel: 'static {
     /// the events needs no services.
     fn services(env: &mut Env) -> ServicesOf<Self>;
 
-    /// The bot: the next command for this aggregate. Besides sensible commands it must send
+    /// The metadata a command's events carry, as `execute_with_metadata` attaches it: none by
+    /// default. Drawn from `env` (`env.now()`, the logical clock), never the wall clock, so
+    /// that a run is a function of its seed; stored with each event.
+    fn metadata(
+        _aggregate_id: &str,
+        _command: &CommandOf<Self>,
+        _env: &mut Env,
+    ) -> BTreeMap<String, String> {
+        BTreeMap::new()
+    }
+
+    /// The bot: the next command for the instance `aggregate_id`, which the adapter picked
+    /// (its `Default` when it has no events yet). Besides sensible commands it must send
     /// invalid and hostile ones at a small rate (bad amounts, commands out of order), because
     /// refusals hide bugs too.
-    fn next_action(aggregate: &Self::Aggregate, choices: &mut dyn Choices) -> CommandOf<Self>;
+    fn next_action(
+        aggregate_id: &str,
+        aggregate: &Self::Aggregate,
+        choices: &mut dyn Choices,
+    ) -> CommandOf<Self>;
 
     /// Which of [`AggregateModel::ACTION_KINDS`] a command is.
     fn action_kind(command: &CommandOf<Self>) -> usize;
@@ -221,7 +328,36 @@ pub trait AggregateModel: 'static {
         Vec::new()
     }
 
+    /// Passes the ids a command carries to the shrinker's renumbering, as
+    /// [`Model::rename_ids`](crate::Model::rename_ids) does; the aggregate id it is addressed
+    /// to is renumbered already. A command that names its own instance
+    /// (`OpenAccount { account_id }`) passes it to [`rename_aggregate_id`]. Nothing by
+    /// default.
+    fn rename_ids(
+        _command: &mut CommandOf<Self>,
+        _rename: &mut dyn FnMut(&'static str, u64) -> u64,
+    ) {
+    }
+
     /// Marks which [`AggregateModel::COVERAGE`] labels an applied event reached; `aggregate`
-    /// is as the whole command that emitted `event` left it.
+    /// is its instance as the whole command that emitted `event` left it.
     fn cover(_aggregate: &Self::Aggregate, _event: &EventOf<Self>, _coverage: &mut Coverage) {}
+
+    /// One instance as `rewind replay` shows it, under its id and sequence: its `{:#?}` by
+    /// default.
+    fn describe(aggregate: &Self::Aggregate) -> String {
+        format!("{aggregate:#?}")
+    }
+
+    /// One event as `rewind replay` shows it, after its aggregate id and sequence: its
+    /// `{:?}` by default.
+    fn describe_event(event: &EventOf<Self>) -> String {
+        format!("{event:?}")
+    }
+
+    /// The views as `rewind replay` shows them: their `{:#?}` by default. With no views,
+    /// `replay` shows no projections line at all.
+    fn describe_views(views: &Self::Views) -> String {
+        format!("{views:#?}")
+    }
 }

@@ -1,6 +1,7 @@
-//! The bot: one customer who mostly banks sensibly (deposits, cash, checks within the
-//! balance) and now and then sends what an account must refuse: bad amounts, more than the
-//! balance, a check number already used, an unknown ATM, anything before the account opens.
+//! The bot: customers who mostly bank sensibly (deposits, cash, checks within the balance)
+//! and now and then send what an account must refuse: bad amounts, more than the balance, a
+//! check number already used, an unknown ATM, anything before the account opens, a second
+//! opening. The adapter picks which account (by aggregate id) each command goes to.
 
 use rewind::Choices;
 
@@ -14,7 +15,6 @@ pub const KINDS: &[&str] = &[
     "write_check",
 ];
 
-const ACCOUNT: &str = "acct-1";
 /// An ATM the network does not know.
 const UNKNOWN_ATM: &str = "atm-404";
 /// Amounts no account accepts: nothing, negative, beyond the limit, the extremes of `i64`.
@@ -22,17 +22,21 @@ const BAD_AMOUNTS: [Cents; 6] = [0, -1, -5_000, Cents::MIN, MAX_AMOUNT + 1, Cent
 /// An everyday amount is up to $500.
 const EVERYDAY: Cents = 50_000;
 
-pub fn next_action(account: &BankAccount, choices: &mut dyn Choices) -> BankAccountCommand {
+pub fn next_action(
+    aggregate_id: &str,
+    account: &BankAccount,
+    choices: &mut dyn Choices,
+) -> BankAccountCommand {
     if !account.opened {
         return match choices.weighted(&[90, 4, 3, 3]) {
-            0 => open(ACCOUNT),
+            0 => open(aggregate_id),
             1 => deposit(everyday(choices)),
             2 => withdraw(everyday(choices), atm(choices)),
             _ => open(""),
         };
     }
     // Sensible (87 in 100), then hostile.
-    match choices.weighted(&[38, 22, 20, 7, 3, 2, 3, 3, 1, 1]) {
+    match choices.weighted(&[37, 22, 20, 7, 3, 2, 3, 3, 1, 2]) {
         0 => deposit(everyday(choices)),
         1 => withdraw(within_balance(account, choices), atm(choices)),
         2 => write_check(next_check(account), within_balance(account, choices)),
@@ -48,7 +52,7 @@ pub fn next_action(account: &BankAccount, choices: &mut dyn Choices) -> BankAcco
             0 => withdraw(within_balance(account, choices), UNKNOWN_ATM.to_string()),
             _ => write_check(0, within_balance(account, choices)),
         },
-        _ => open(ACCOUNT),
+        _ => open(aggregate_id),
     }
 }
 
@@ -107,18 +111,23 @@ fn beyond_balance(account: &BankAccount, choices: &mut dyn Choices) -> Cents {
 fn next_check(account: &BankAccount) -> u32 {
     account
         .checks
-        .iter()
-        .max()
+        .last()
         .map_or(1, |highest| highest.saturating_add(1))
 }
 
 /// A number already paid (the next one if none was).
 fn used_check(account: &BankAccount, choices: &mut dyn Choices) -> u32 {
-    if account.checks.is_empty() {
-        next_check(account)
-    } else {
-        *choices.pick(&account.checks)
+    let paid = account.checks.len();
+    if paid == 0 {
+        return next_check(account);
     }
+    let index = choices.below(u32::try_from(paid).unwrap_or(u32::MAX)) as usize;
+    account
+        .checks
+        .iter()
+        .nth(index)
+        .copied()
+        .unwrap_or_else(|| next_check(account))
 }
 
 /// One of the amounts no account accepts, in a deposit, a withdrawal or a check.

@@ -7,8 +7,12 @@ use rewind::{Bug, BugId};
 /// Caught by `balance_never_negative`.
 pub const EXPRESS_WITHDRAWAL_OVERDRAWS: BugId = BugId(0);
 /// Batched checks skip the duplicate-number check: one check is paid twice.
-/// Caught by `each_check_paid_once`.
+/// Caught by `each_check_paid_once`, on the statements: the account's own register is a set,
+/// and shows nothing wrong.
 pub const BATCHED_CHECK_PAID_TWICE: BugId = BugId(1);
+/// Opening from the app skips the already-open check: an account is opened twice. Caught by
+/// `opened_once`, on the account list: the account itself looks like any open account.
+pub const APP_OPENS_AN_OPEN_ACCOUNT: BugId = BugId(2);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -20,5 +24,10 @@ pub const BUGS: &[Bug] = &[
         id: BATCHED_CHECK_PAID_TWICE,
         name: "batched_check_paid_twice",
         effect: "with batch check clearing on, a check number already paid is paid again",
+    },
+    Bug {
+        id: APP_OPENS_AN_OPEN_ACCOUNT,
+        name: "app_opens_an_open_account",
+        effect: "with self-service opening on, an account already open is opened again",
     },
 ];

@@ -1,6 +1,7 @@
 //! The rewind side of the bank, and the only code written for it: rewind's cqrs-es adapter
-//! takes [`BankAccount`] as it is and needs, besides, a bot, invariants, fake services and the
-//! planted bugs they can switch on.
+//! takes [`BankAccount`] and the bank's views as they are and needs, besides, a bot,
+//! invariants over the accounts and the views, fake services and the planted bugs they can
+//! switch on.
 
 mod bot;
 mod bugs;
@@ -10,17 +11,21 @@ mod invariants;
 mod shrink;
 #[cfg(test)]
 mod tests;
+mod views;
 
-use rewind::cqrs_es::{AggregateInvariant, AggregateModel, Aggregated};
+use rewind::cqrs_es::{AggregateInvariant, AggregateModel, Aggregated, rename_aggregate_id};
 use rewind::{Bug, Choices, Coverage, Env};
 
 use crate::services::{BankAccountServices, FeatureFlags};
 use crate::{BankAccount, BankAccountCommand, BankAccountEvent};
 
-pub use bugs::{BATCHED_CHECK_PAID_TWICE, BUGS, EXPRESS_WITHDRAWAL_OVERDRAWS};
+pub use bugs::{
+    APP_OPENS_AN_OPEN_ACCOUNT, BATCHED_CHECK_PAID_TWICE, BUGS, EXPRESS_WITHDRAWAL_OVERDRAWS,
+};
 pub use fake_bank::SimulatedBank;
+pub use views::BankViews;
 
-/// The bank account made testable, for rewind's cqrs-es adapter.
+/// The bank made testable, for rewind's cqrs-es adapter: accounts by id, and its views.
 pub struct BankModel;
 
 /// The rewind domain: what `Engine`, the simulator, the shrinker and the corpus take.
@@ -28,12 +33,13 @@ pub type Bank = Aggregated<BankModel>;
 
 impl AggregateModel for BankModel {
     type Aggregate = BankAccount;
+    type Views = BankViews;
 
     const NAME: &'static str = "bank";
     const ACTION_KINDS: &'static [&'static str] = bot::KINDS;
     const COVERAGE: &'static [&'static str] = coverage::LABELS;
     const BUGS: &'static [Bug] = BUGS;
-    const INVARIANTS: &'static [AggregateInvariant<BankAccount>] = invariants::INVARIANTS;
+    const INVARIANTS: &'static [AggregateInvariant<Self>] = invariants::INVARIANTS;
 
     /// The fake ATM network and clearing house, with the feature flags that carry the planted
     /// bugs switched on when the run plants them.
@@ -43,12 +49,17 @@ impl AggregateModel for BankModel {
             flags: FeatureFlags {
                 express_withdrawals: env.planted(EXPRESS_WITHDRAWAL_OVERDRAWS),
                 batch_check_clearing: env.planted(BATCHED_CHECK_PAID_TWICE),
+                self_service_opening: env.planted(APP_OPENS_AN_OPEN_ACCOUNT),
             },
         }
     }
 
-    fn next_action(account: &BankAccount, choices: &mut dyn Choices) -> BankAccountCommand {
-        bot::next_action(account, choices)
+    fn next_action(
+        id: &str,
+        account: &BankAccount,
+        choices: &mut dyn Choices,
+    ) -> BankAccountCommand {
+        bot::next_action(id, account, choices)
     }
 
     fn action_kind(command: &BankAccountCommand) -> usize {
@@ -57,6 +68,16 @@ impl AggregateModel for BankModel {
 
     fn shrink_action(command: &BankAccountCommand) -> Vec<BankAccountCommand> {
         shrink::simpler(command)
+    }
+
+    /// An account is opened under its aggregate id: the two are renumbered together.
+    fn rename_ids(
+        command: &mut BankAccountCommand,
+        rename: &mut dyn FnMut(&'static str, u64) -> u64,
+    ) {
+        if let BankAccountCommand::OpenAccount { account_id } = command {
+            rename_aggregate_id::<BankAccount>(account_id, rename);
+        }
     }
 
     fn cover(account: &BankAccount, event: &BankAccountEvent, coverage: &mut Coverage) {
