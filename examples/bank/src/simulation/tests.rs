@@ -5,9 +5,11 @@
 
 use rewind::cqrs_es::{Addressed, Rejected};
 use rewind::harness::check::Checks;
-use rewind::harness::run::{RunCounts, RunSpec, play};
+use rewind::harness::run::{RunCounts, RunFailure, RunSpec, play};
 use rewind::harness::shrink::shrink_failure;
-use rewind::{BugId, Bugs, Coverage, Engine, Model, RandomChoices, Refusal, Step, run_seed};
+use rewind::{
+    BugId, Bugs, Coverage, Engine, Model, RandomChoices, Refusal, Step, Violation, run_seed,
+};
 
 use super::{
     APP_OPENS_AN_OPEN_ACCOUNT, BATCHED_CHECK_PAID_TWICE, Bank, EXPRESS_WITHDRAWAL_OVERDRAWS,
@@ -144,4 +146,45 @@ fn a_refusal_is_the_accounts_own_error_message() {
         BankAccountCommand::DepositMoney { amount: 5 },
     ));
     assert!(elsewhere.is_err(), "account-1 is another account, not open");
+}
+
+#[test]
+fn the_shrinker_renumbers_account_ids_with_the_id_an_opening_names() {
+    let open = |id: &str| {
+        to(
+            id,
+            BankAccountCommand::OpenAccount {
+                account_id: id.to_string(),
+            },
+        )
+    };
+    let withdraw = to(
+        "account-2",
+        BankAccountCommand::WithdrawMoney {
+            amount: 500,
+            atm_id: "atm-3".to_string(),
+        },
+    );
+    let steps = [open("account-1"), open("account-2"), withdraw].map(Step::Act);
+    let failure = RunFailure::<Bank> {
+        violation: Violation {
+            invariant: "balance_never_negative".to_string(),
+            step: 2,
+            message: "account-2's balance is -500 cents".to_string(),
+        },
+        steps: steps.to_vec(),
+    };
+    let bugs = Bugs::NONE.with(EXPRESS_WITHDRAWAL_OVERDRAWS);
+    let shrunk = shrink_failure::<Bank>(&(), 1, bugs, failure, &Checks::all());
+    let expected = [
+        open("account-0"),
+        to(
+            "account-0",
+            BankAccountCommand::WithdrawMoney {
+                amount: 1,
+                atm_id: "atm-1".to_string(),
+            },
+        ),
+    ];
+    assert_eq!(shrunk.steps, expected.map(Step::Act));
 }
