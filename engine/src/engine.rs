@@ -230,12 +230,20 @@ impl<D: Domain> Engine<D> {
     /// stay, so step `i` still appended the same range of the log. `events` must be as long
     /// as the log it replaces.
     pub fn recover(&mut self, events: Vec<D::Event>, state: D::State) {
+        self.recover_from(0, events, state);
+    }
+
+    /// [`Engine::recover`] when the events before `first` were read back by an earlier
+    /// restart and are kept as they are: `events` replaces the log from `first` on, and must
+    /// be as long as what it replaces.
+    pub fn recover_from(&mut self, first: usize, events: Vec<D::Event>, state: D::State) {
         debug_assert_eq!(
-            events.len(),
+            first + events.len(),
             self.events.len(),
             "a restart reads back every event"
         );
-        self.events = events;
+        self.events.truncate(first);
+        self.events.extend(events);
         *self.state = state;
         self.restarts.push(self.actions.len());
     }

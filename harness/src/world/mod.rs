@@ -125,6 +125,9 @@ pub struct World<M: Model> {
     outbox: Vec<M::Action>,
     delivered: Vec<Delivered<M::Action>>,
     restarts: u32,
+    /// How many events, from the first, the last restart read back from the store: a later
+    /// restart sends only the events after them through JSON.
+    read_back: usize,
     /// The latest snapshot: the event count it was taken at, and the state then.
     snapshot: Option<(usize, M::State)>,
     /// Whether [`RESTART_REBUILDS_STATE`] is checked at each restart.
@@ -142,6 +145,7 @@ impl<M: Model> World<M> {
             outbox: Vec::new(),
             delivered: Vec::new(),
             restarts: 0,
+            read_back: 0,
             snapshot: None,
             check_restarts: true,
             check_outbox: true,
@@ -257,7 +261,12 @@ impl<M: Model> World<M> {
                 if self.snapshot.is_some() {
                     coverage.hit(labels + FROM_SNAPSHOT);
                 }
-                restart::restart(engine, self.snapshot.as_ref(), self.check_restarts)?;
+                self.read_back = restart::restart(
+                    engine,
+                    self.snapshot.as_ref(),
+                    self.read_back,
+                    self.check_restarts,
+                )?;
                 Outcome::Restarted
             }
         };

@@ -34,47 +34,62 @@ fn finding(message: String) -> Violation {
 /// `check`; with the check set aside the engine goes on from the rebuilt state, and an event
 /// that does not read back is kept as it was). The engine goes on from what was read back,
 /// its volatile parts lost.
+///
+/// The first `read_back` events came back from an earlier restart: they are what the store
+/// handed back then, and are not sent through JSON again. (An event that reads back
+/// differently was caught, or kept as it was, the first time.) Returns how many events have
+/// now been read back: all of them.
 pub(super) fn restart<M: Model>(
     engine: &mut Engine<M>,
     snapshot: Option<&(usize, M::State)>,
+    read_back: usize,
     check: bool,
-) -> Result<(), Violation> {
-    let mut read_back = Vec::with_capacity(engine.events().len());
-    for (index, event) in engine.events().iter().enumerate() {
-        let stored = match serde_json::to_string(event) {
-            Ok(stored) => stored,
-            Err(e) if check => {
+) -> Result<usize, Violation> {
+    let events = engine.events();
+    let read_back = read_back.min(events.len());
+    let mut fresh = Vec::with_capacity(events.len() - read_back);
+    // One buffer for every event: a store's round trip, without an allocation per event.
+    let mut stored = Vec::new();
+    for (index, event) in events.iter().enumerate().skip(read_back) {
+        stored.clear();
+        if let Err(e) = serde_json::to_writer(&mut stored, event) {
+            if check {
                 return Err(finding(format!("event {index} cannot be serialized: {e}")));
             }
-            Err(_) => {
-                read_back.push(event.clone());
-                continue;
-            }
+            fresh.push(event.clone());
+            continue;
+        }
+        // serde_json writes UTF-8; reading it as a `str` checks that once, not per string.
+        let Ok(text) = std::str::from_utf8(&stored) else {
+            fresh.push(event.clone());
+            continue;
         };
-        match serde_json::from_str::<M::Event>(&stored) {
-            Ok(read) => read_back.push(read),
+        match serde_json::from_str::<M::Event>(text) {
+            Ok(read) => fresh.push(read),
             Err(e) if check => {
                 return Err(finding(format!(
-                    "event {index} cannot be read back from `{stored}`: {e}"
+                    "event {index} cannot be read back from `{text}`: {e}"
                 )));
             }
-            Err(_) => read_back.push(event.clone()),
+            Err(_) => fresh.push(event.clone()),
         }
     }
     let (from, mut state) = match snapshot {
         Some((at, state)) => (*at, state.clone()),
         None => (0, M::initial(engine.config(), engine.bugs())),
     };
-    for event in &read_back[from..] {
+    let kept = &events[from.min(read_back)..read_back];
+    let new = &fresh[from.saturating_sub(read_back).min(fresh.len())..];
+    for event in kept.iter().chain(new) {
         M::apply(&mut state, event);
     }
     M::forget_volatile(&mut state);
     if check && !same_durable_state::<M>(&state, engine.state()) {
-        let changed = engine
-            .events()
+        let changed = events[read_back..]
             .iter()
-            .zip(&read_back)
-            .position(|(before, after)| before != after);
+            .zip(&fresh)
+            .position(|(before, after)| before != after)
+            .map(|index| index + read_back);
         let source = match (changed, snapshot) {
             (Some(index), _) => format!("event {index} reads back differently"),
             (None, Some((at, _))) => format!("rebuilt from the snapshot at event {at}"),
@@ -84,6 +99,7 @@ pub(super) fn restart<M: Model>(
             "the state rebuilt from the serialized log differs from the state before the crash ({source})"
         )));
     }
-    engine.recover(read_back, state);
-    Ok(())
+    let total = events.len();
+    engine.recover_from(read_back, fresh, state);
+    Ok(total)
 }

@@ -93,6 +93,23 @@ fn a_restart_finds_an_event_that_loses_a_field_in_storage() {
 }
 
 #[test]
+fn a_second_restart_reads_back_the_events_written_since_the_first() {
+    let mut engine = Engine::<Post>::new((), 1, Bugs::NONE.with(LOSES_STAMPS));
+    let mut world = World::<Post>::new(true);
+    let mut coverage = Coverage::new(coverage_labels::<Post>().len());
+    for step in [Step::Restart, write()] {
+        assert!(world.take(&mut engine, &step, &[], &mut coverage).is_ok());
+    }
+    let Err(violation) = world.take(&mut engine, &Step::Restart, &[], &mut coverage) else {
+        panic!("the event written after the first restart goes through the store too");
+    };
+    assert!(
+        violation.message.contains("event 0 reads back differently"),
+        "{violation:?}"
+    );
+}
+
+#[test]
 fn restarts_are_bounded_per_run() {
     let steps: Vec<Step<Act>> = (0..=MAX_RESTARTS).map(|_| Step::Restart).collect();
     let refused = refusals(&steps, Bugs::NONE);
