@@ -181,7 +181,9 @@ pub(crate) fn merge(context: &Invocation, dirs: &[PathBuf], into: &Path) -> Resu
         };
         let shelf = match shelves.entry(entry.name()) {
             Entry::Occupied(shelf) => shelf.into_mut(),
-            Entry::Vacant(slot) => slot.insert(corpus::shelf_of(into, entry).with_context(storing)?),
+            Entry::Vacant(slot) => {
+                slot.insert(corpus::shelf_of(into, entry).with_context(storing)?)
+            }
         };
         match shelf.store(&log, meaning).with_context(storing)? {
             Written::New(stored) => {
