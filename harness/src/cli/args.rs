@@ -90,6 +90,16 @@ pub enum CorpusCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Fold other corpora (shards' outputs, a colleague's folder) into one: a log is copied
+    /// unless one meaning the same, or of the same kind, is there already, as `sim` stores.
+    Merge {
+        /// The corpus folders to fold in, in order: of two logs of one kind, the first stays.
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// The corpus they are folded into.
+        #[arg(long, default_value = DEFAULT_CORPUS)]
+        corpus: PathBuf,
+    },
 }
 
 #[derive(Args)]

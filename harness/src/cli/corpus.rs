@@ -1,14 +1,17 @@
-//! `corpus check`, `corpus mark` and `corpus unmark`: the regression suite outside
-//! `cargo test`, and the known-defect mark of a log, set by a command rather than by hand.
+//! `corpus check`, `corpus mark`, `corpus unmark` and `corpus merge`: the regression suite
+//! outside `cargo test`, the known-defect mark of a log, set by a command rather than by hand,
+//! and the folding of several corpora (a sharded simulation's) into one.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::path::{Path, PathBuf};
 
 use super::replay::open;
 use super::{Found, Invocation, outln};
-use crate::corpus;
+use crate::corpus::{self, Shelf, Written};
 use crate::regression::{instead, same_place};
 use crate::summary::count;
+use crate::text::plural;
 use anyhow::{Context, Result, bail};
 
 pub(crate) fn check(context: &Invocation, dir: &Path) -> Result<Found> {
@@ -137,6 +140,80 @@ pub(crate) fn unmark(context: &Invocation, files: &[PathBuf]) -> Result<Found> {
             "unmarked {file}: its test now passes once the defect is fixed, and fails while it \
              is not"
         )?;
+    }
+    Ok(Found::Nothing)
+}
+
+/// Folds the logs under each of `dirs`, in order, into `into`: each is stored as `sim` stores
+/// a failure, unless a log meaning the same or of the same kind is there already (stored
+/// before, or folded in from an earlier folder). Files in `into` are never changed or removed.
+/// A log that cannot be read or decoded is named and left out while the others are merged,
+/// and the command then fails (exit 2).
+pub(crate) fn merge(context: &Invocation, dirs: &[PathBuf], into: &Path) -> Result<Found> {
+    // Every folder is listed before anything is written, so a missing one stops the merge
+    // at once, and a log folded into `into` is not read again when `into` is also a source.
+    let mut sources = Vec::new();
+    for dir in dirs {
+        let files = corpus::files(dir)
+            .with_context(|| format!("reading the corpus folder {}", dir.display()))?;
+        sources.extend(files);
+    }
+    let storing = || format!("storing merged logs under {}", into.display());
+    let mut shelves: BTreeMap<&'static str, Shelf> = BTreeMap::new();
+    let (mut new, mut already) = (0, 0);
+    let mut malformed = Vec::new();
+    for path in &sources {
+        let file = path.display().to_string();
+        let read = corpus::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|log| {
+                let entry = context.catalog.entry_of(&log, &file)?;
+                let meaning = entry.meaning(&log, &file).map_err(|e| e.to_string())?;
+                Ok((log, entry, meaning))
+            });
+        let (log, entry, meaning) = match read {
+            Ok(read) => read,
+            Err(message) => {
+                outln!("left out {message}")?;
+                malformed.push(file);
+                continue;
+            }
+        };
+        let shelf = match shelves.entry(entry.name()) {
+            Entry::Occupied(shelf) => shelf.into_mut(),
+            Entry::Vacant(slot) => {
+                slot.insert(corpus::shelf_of(into, entry).with_context(storing)?)
+            }
+        };
+        match shelf.store(&log, meaning).with_context(storing)? {
+            Written::New(stored) => {
+                new += 1;
+                outln!("new      {file} → {}", stored.display())?;
+            }
+            Written::AlreadyStored { path, same, .. } => {
+                already += 1;
+                let like = if same {
+                    ""
+                } else {
+                    " (a log of its kind, other values)"
+                };
+                outln!("already  {file}: as {}{like}", path.display())?;
+            }
+        }
+    }
+    outln!(
+        "merged {} from {} into {}: {new} new, {already} already there",
+        plural(sources.len(), "log"),
+        plural(dirs.len(), "folder"),
+        into.display()
+    )?;
+    if !malformed.is_empty() {
+        bail!(
+            "{} of {} could not be merged, and were left out: {}",
+            malformed.len(),
+            plural(sources.len(), "log"),
+            malformed.join(", ")
+        );
     }
     Ok(Found::Nothing)
 }

@@ -140,6 +140,7 @@ where
             CorpusCommand::Check { dir } => corpus::check(&context, &dir),
             CorpusCommand::Mark { files, reason } => corpus::mark(&context, &files, &reason),
             CorpusCommand::Unmark { files } => corpus::unmark(&context, &files),
+            CorpusCommand::Merge { dirs, corpus } => corpus::merge(&context, &dirs, &corpus),
         },
         Command::Domains => domains::list(&context),
         Command::Hunt(hunt) => hunt::run(&context, &hunt),

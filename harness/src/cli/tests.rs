@@ -143,3 +143,93 @@ fn bad_flags_are_refused_by_name() {
         "the first batch already fails"
     );
 }
+
+/// The logs under `corpus`, as paths inside it, to compare two corpora.
+fn names(corpus: &Path) -> Vec<PathBuf> {
+    stored(corpus)
+        .iter()
+        .filter_map(|path| path.strip_prefix(corpus).ok().map(Path::to_path_buf))
+        .collect()
+}
+
+#[test]
+fn merged_shards_hold_what_one_run_stores() {
+    let whole = Scratch::new("cli-merge-whole");
+    assert_eq!(sim(&whole, &[]), ExitCode::from(1), "two defects");
+    let shards = [Scratch::new("cli-merge-0"), Scratch::new("cli-merge-1")];
+    for (index, shard) in shards.iter().enumerate() {
+        sim(shard, &["--shard", &format!("{index}/2")]);
+    }
+    let merged = Scratch::new("cli-merge-into");
+    let merge = [
+        "corpus",
+        "merge",
+        text(&shards[0]),
+        text(&shards[1]),
+        "--corpus",
+        text(&merged),
+    ];
+    let (status, said) = till_says(&merge);
+    assert_eq!(status, ExitCode::SUCCESS, "{said}");
+    assert_eq!(names(&merged), names(&whole), "{said}");
+    let found = stored(&shards[0]).len() + stored(&shards[1]).len();
+    let news = names(&whole).len();
+    assert!(
+        said.contains(&format!(
+            "merged {found} logs from 2 folders into {}: {news} new, {} already there",
+            merged.display(),
+            found - news
+        )),
+        "{said}"
+    );
+    // Again: everything is there already, and nothing is written.
+    let before: Vec<String> = stored(&merged)
+        .iter()
+        .map(|path| fs::read_to_string(path).unwrap_or_default())
+        .collect();
+    let (status, said) = till_says(&merge);
+    assert_eq!(status, ExitCode::SUCCESS, "{said}");
+    assert!(said.contains(": 0 new,"), "{said}");
+    let after: Vec<String> = stored(&merged)
+        .iter()
+        .map(|path| fs::read_to_string(path).unwrap_or_default())
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_malformed_log_is_named_and_left_out_and_nothing_is_lost() {
+    let source = Scratch::new("cli-merge-bad");
+    assert_eq!(sim(&source, &[]), ExitCode::from(1));
+    let good = stored(&source);
+    let broken = source.join("till").join("aaa-broken.json");
+    fs::write(&broken, "{\"format\": ").unwrap_or_default();
+    let into = Scratch::new("cli-merge-bad-into");
+    // A file already in the corpus that no merge may touch, readable or not.
+    fs::create_dir_all(into.join("till")).unwrap_or_default();
+    let kept = into.join("till").join("kept.json");
+    fs::write(&kept, "not a log").unwrap_or_default();
+    let (status, said) = till_says(&["corpus", "merge", text(&source), "--corpus", text(&into)]);
+    assert_eq!(status, ExitCode::from(2), "{said}");
+    assert!(
+        said.contains(&format!("left out {}", broken.display())),
+        "{said}"
+    );
+    assert_eq!(fs::read_to_string(&kept).unwrap_or_default(), "not a log");
+    assert_eq!(
+        stored(&into).len(),
+        good.len() + 1,
+        "the good logs are merged: {said}"
+    );
+    assert!(said.contains(&format!("{} new", good.len())), "{said}");
+    let missing = into.join("no-such-folder");
+    let (status, _) = till_says(&[
+        "corpus",
+        "merge",
+        text(&source),
+        missing.to_str().unwrap_or_default(),
+        "--corpus",
+        text(&into),
+    ]);
+    assert_eq!(status, ExitCode::from(2), "a folder that is not there");
+}
