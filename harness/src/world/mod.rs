@@ -123,6 +123,11 @@ pub struct World<M: Model> {
     faults: Faults,
     /// The outbox as of the last look, oldest first.
     outbox: Vec<M::Action>,
+    /// The state the outbox was last read from (its address) and [`World::changes`] then: a
+    /// look at the same state with nothing taken since reuses it.
+    looked: Option<(usize, u64)>,
+    /// How many steps this world has taken that could change the state.
+    changes: u64,
     delivered: Vec<Delivered<M::Action>>,
     restarts: u32,
     /// How many events, from the first, the last restart read back from the store: a later
@@ -143,6 +148,8 @@ impl<M: Model> World<M> {
         World {
             faults: if faults_on { M::FAULTS } else { Faults::NONE },
             outbox: Vec::new(),
+            looked: None,
+            changes: 0,
             delivered: Vec::new(),
             restarts: 0,
             read_back: 0,
@@ -162,10 +169,17 @@ impl<M: Model> World<M> {
         self
     }
 
-    /// Looks at the outbox of `state`.
+    /// Looks at the outbox of `state`, unless this world read it from the same state and
+    /// has taken no step since. A step reads the outbox three times (to schedule, to take,
+    /// and after), and the state changes only in between, through [`World::take`].
     fn look(&mut self, state: &M::State) {
+        let seen = (std::ptr::from_ref(state) as usize, self.changes);
+        if self.looked == Some(seen) {
+            return;
+        }
         self.outbox.clear();
         M::outbox(state, &mut self.outbox);
+        self.looked = Some(seen);
     }
 
     /// The messages waiting in `state`'s outbox, oldest first.
@@ -181,14 +195,19 @@ impl<M: Model> World<M> {
             .map_or(0, |seen| seen.times)
     }
 
-    fn count_delivery(&mut self, message: &M::Action) {
+    /// Counts one more delivery of `message`, unless the bus gave up on it: then says so.
+    /// One look through what was delivered serves both.
+    fn deliver_once_more(&mut self, message: &M::Action) -> Result<(), Outcome<M>> {
         if let Some(seen) = self
             .delivered
             .iter_mut()
             .find(|seen| seen.message == *message)
         {
+            if seen.times >= MAX_DELIVERIES {
+                return Err(given_up());
+            }
             seen.times += 1;
-            return;
+            return Ok(());
         }
         if self.delivered.len() == REMEMBERED {
             self.delivered.remove(0);
@@ -197,6 +216,7 @@ impl<M: Model> World<M> {
             message: message.clone(),
             times: 1,
         });
+        Ok(())
     }
 
     /// Takes `step` on `engine`, `draws` scripted for the action it dispatches. Hits the
@@ -224,13 +244,12 @@ impl<M: Model> World<M> {
                         "the bus holds no such message: it is not in the outbox".into(),
                     ));
                 };
-                if self.times_delivered(message) >= MAX_DELIVERIES {
-                    return Ok(given_up());
+                if let Err(given_up) = self.deliver_once_more(message) {
+                    return Ok(given_up);
                 }
                 if position > 0 {
                     coverage.hit(labels + REORDERED);
                 }
-                self.count_delivery(message);
                 Outcome::Dispatched(engine.dispatch_scripted(message.clone(), draws))
             }
             Step::Redeliver(message) => match self.times_delivered(message) {
@@ -245,7 +264,9 @@ impl<M: Model> World<M> {
                 }
                 _ => {
                     coverage.hit(labels + DUPLICATED);
-                    self.count_delivery(message);
+                    if let Err(given_up) = self.deliver_once_more(message) {
+                        return Ok(given_up);
+                    }
                     Outcome::Dispatched(engine.dispatch_scripted(message.clone(), draws))
                 }
             },
@@ -270,6 +291,7 @@ impl<M: Model> World<M> {
                 Outcome::Restarted
             }
         };
+        self.changes += 1;
         self.after_step(engine)?;
         Ok(outcome)
     }
