@@ -1,10 +1,11 @@
-//! Actions per second through `Engine::dispatch`, with and without the invariant checks,
+//! Actions per second through `Engine::dispatch`: with every invariant, with those the
+//! step's events touch (`Model::touches`, as a simulation checks), and without any,
 //! replaying action lists the bot played (so the bot's own cost is left out).
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rewind_benches::{bot_runs, dispatch_runs};
+use rewind_benches::{Checking, bot_runs, dispatch_runs};
 use rewind_domains::accounts::Accounts;
 use rewind_domains::payments::Payments;
 use rewind_domains::poker::Poker;
@@ -21,10 +22,13 @@ fn domain<M: Model>(c: &mut Criterion) {
     let mut group = c.benchmark_group(format!("dispatch/{}", M::NAME));
     group.throughput(Throughput::Elements(dispatches));
     group.bench_function("with invariants", |b| {
-        b.iter(|| dispatch_runs::<M>(black_box(&runs), 5, true))
+        b.iter(|| dispatch_runs::<M>(black_box(&runs), 5, Checking::Everything))
+    });
+    group.bench_function("with the invariants its events touch", |b| {
+        b.iter(|| dispatch_runs::<M>(black_box(&runs), 5, Checking::Touched))
     });
     group.bench_function("without invariants", |b| {
-        b.iter(|| dispatch_runs::<M>(black_box(&runs), 5, false))
+        b.iter(|| dispatch_runs::<M>(black_box(&runs), 5, Checking::Nothing))
     });
     group.finish();
 }

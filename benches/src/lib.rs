@@ -109,32 +109,46 @@ pub fn bot_runs<M: Model>(runs: usize, steps: usize, seed: u64) -> Vec<Vec<M::Ac
         .collect()
 }
 
-/// Dispatches every run's actions through a fresh engine from its seed; with `check`, folds
-/// the projections and runs every invariant after every dispatch, as the harness does.
-/// Returns the number of dispatches.
-pub fn dispatch_runs<M: Model>(runs: &[Vec<M::Action>], seed: u64, check: bool) -> u64 {
+/// Which invariants a dispatch benchmark checks after each dispatch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checking {
+    /// None: bare dispatch.
+    Nothing,
+    /// Every invariant after every dispatch.
+    Everything,
+    /// Those the step's events touch, as a simulation's run does (`Model::touches`; every
+    /// one for a domain that declares nothing).
+    Touched,
+}
+
+/// Dispatches every run's actions on a fresh engine (run `i` seeded from `seed` and `i`),
+/// folding the projections and making the checks `checking` asks for; returns how many
+/// actions were dispatched.
+pub fn dispatch_runs<M: Model>(runs: &[Vec<M::Action>], seed: u64, checking: Checking) -> u64 {
+    let checks = rewind_harness::check::Checks::<M>::all();
     let mut dispatched = 0;
     for (run, actions) in runs.iter().enumerate() {
         let seed = rewind_engine::run_seed(seed, run as u64);
         let mut engine = Engine::<M>::new(M::Config::default(), seed, Bugs::NONE);
         engine.reserve(actions.len());
         let mut views = M::projections(&M::Config::default(), Bugs::NONE);
-        for action in actions {
-            let outcome = engine.dispatch(action.clone());
-            if check {
-                if let Ok(range) = outcome {
-                    for event in &engine.events()[range] {
-                        views.fold(event);
-                    }
-                }
-                for invariant in M::invariants() {
-                    assert!(
-                        (invariant.check)(engine.state(), &views).is_ok(),
-                        "{} broke",
-                        invariant.name
-                    );
-                }
+        for (step, action) in actions.iter().enumerate() {
+            let appended = engine.dispatch(action.clone()).unwrap_or(0..0);
+            if checking == Checking::Nothing {
+                dispatched += 1;
+                continue;
             }
+            let events = &engine.events()[appended];
+            for event in events {
+                views.fold(event);
+            }
+            let found = match checking {
+                Checking::Touched => {
+                    checks.touched_invariants(engine.state(), &views, step, events)
+                }
+                _ => checks.invariants(engine.state(), &views, step),
+            };
+            assert_eq!(found, None, "an invariant broke");
             dispatched += 1;
         }
     }

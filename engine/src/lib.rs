@@ -31,6 +31,7 @@ mod scenario;
 mod seed;
 mod step;
 mod timeline;
+mod touched;
 
 pub use bugs::{Bug, BugId, Bugs};
 pub use choices::{Choices, RandomChoices, ReplayedChoices};
@@ -48,3 +49,4 @@ pub use scenario::{Scenario, Then};
 pub use seed::{run_seed, splitmix64};
 pub use step::{RawStep, Step};
 pub use timeline::{Cursor, Timeline};
+pub use touched::Touched;

@@ -1,6 +1,6 @@
 //! What the harness needs to test a domain: a bot, invariants, coverage, planted bugs.
 
-use crate::{Bug, Bugs, Choices, Domain, Faults, Projection};
+use crate::{Bug, Bugs, Choices, Domain, Faults, Projection, Touched};
 use std::fmt::Debug;
 
 /// A named check that must hold after every dispatch, accepted or rejected. Checks cost
@@ -183,6 +183,23 @@ pub trait Model: Domain {
 
     /// The checks run after every step, in order; the first that fails is the violation.
     fn invariants() -> &'static [Invariant<Self>];
+
+    /// Whether [`Model::touches`] says which invariants each event can break. Then a step
+    /// checks only the invariants its events touch, and a step with no events (a refusal)
+    /// none, since neither the state nor the projections changed; the run's first step
+    /// checks them all. Off by default: every invariant after every step.
+    ///
+    /// The harness proves the declaration: one run in `history_every` (and every replay of a
+    /// log) checks every invariant after every step, and an invariant that breaks after a
+    /// step whose events do not declare it is a finding of its own, `touches_declared`.
+    const CHECKS_TOUCHED_ONLY: bool = false;
+
+    /// The invariants, by index into [`Model::invariants`], that applying `event` can break:
+    /// those that read what `event` changes. Every one by default; read only when
+    /// [`Model::CHECKS_TOUCHED_ONLY`] is set.
+    fn touches(_event: &Self::Event) -> Touched {
+        Touched::ALL
+    }
 
     /// Checks that must hold once the bus has drained at the end of a run, rather than after
     /// every step: every activation sent exactly one email, no payment is left pending. The

@@ -197,11 +197,18 @@ fn play_on<M: Model>(
         while step < spec.steps && !choices.exhausted() {
             let action = next_action::<M>(engine.state(), choices, mask);
             counts.dispatches += 1;
-            match engine.dispatch(action) {
-                Ok(range) => fold_accepted(&engine, range, &mut views, coverage, counts),
-                Err(_) => counts.rejected += 1,
-            }
-            if let Some(violation) = spec.checks.invariants(engine.state(), &views, step) {
+            let appended = match engine.dispatch(action) {
+                Ok(range) => {
+                    fold_accepted(&engine, range.clone(), &mut views, coverage, counts);
+                    range
+                }
+                Err(_) => {
+                    counts.rejected += 1;
+                    0..0
+                }
+            };
+            let events = &engine.events()[appended];
+            if let Some(violation) = step_invariants(spec, engine.state(), &views, step, events) {
                 return Some(violation);
             }
             step += 1;
@@ -212,6 +219,23 @@ fn play_on<M: Model>(
         engine,
         violation: run_ended(outcome, step, counts, spec.checks),
         world_steps: None,
+    }
+}
+
+/// The invariants after one step that appended `events`: a deep run checks every one and
+/// proves [`Model::touches`]; any other checks those the events touch.
+#[inline(always)]
+pub(crate) fn step_invariants<M: Model>(
+    spec: &RunSpec<'_, M>,
+    state: &M::State,
+    views: &M::Projections,
+    step: usize,
+    events: &[M::Event],
+) -> Option<Violation> {
+    if M::CHECKS_TOUCHED_ONLY && spec.deep {
+        spec.checks.proving_invariants(state, views, step, events)
+    } else {
+        spec.checks.touched_invariants(state, views, step, events)
     }
 }
 

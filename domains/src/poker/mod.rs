@@ -24,6 +24,7 @@ pub mod reject;
 pub mod showdown;
 pub mod state;
 mod table_checks;
+mod touches;
 pub mod view;
 
 pub use action::PokerAction;
@@ -34,7 +35,7 @@ pub use reject::PokerReject;
 pub use state::{NO_SEAT, Phase, PokerState};
 pub use view::{TableView, view};
 
-use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model, Touched};
 
 /// The poker domain.
 pub struct Poker;
@@ -101,6 +102,12 @@ impl Model for Poker {
 
     fn invariants() -> &'static [Invariant<Self>] {
         &invariants::INVARIANTS
+    }
+
+    const CHECKS_TOUCHED_ONLY: bool = true;
+
+    fn touches(event: &PokerEvent) -> Touched {
+        touches::touches(event)
     }
 
     fn shrink_action(action: &PokerAction) -> Vec<PokerAction> {

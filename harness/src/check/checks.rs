@@ -8,11 +8,11 @@
 
 use std::borrow::Cow;
 
-use rewind_engine::{Invariant, JSON_ROUND_TRIP, Model, Violation};
+use rewind_engine::{Invariant, JSON_ROUND_TRIP, Model, Touched, Violation};
 
-use super::GENERIC_CHECKS;
 #[cfg(test)]
 use super::NO_PANIC;
+use super::{GENERIC_CHECKS, TOUCHES_DECLARED};
 use crate::world::{OUTBOX_BOUNDED, RESTART_REBUILDS_STATE};
 
 /// The checks of one run of `M`.
@@ -55,11 +55,10 @@ pub fn check_names<M: Model>() -> Vec<&'static str> {
         .map(|invariant| invariant.name)
         .collect();
     let of_the_world = [RESTART_REBUILDS_STATE, OUTBOX_BOUNDED];
-    names.extend(
-        GENERIC_CHECKS
-            .into_iter()
-            .filter(|name| M::ASYNC || !of_the_world.contains(name)),
-    );
+    names.extend(GENERIC_CHECKS.into_iter().filter(|name| {
+        (M::ASYNC || !of_the_world.contains(name))
+            && (M::CHECKS_TOUCHED_ONLY || *name != TOUCHES_DECLARED)
+    }));
     names
 }
 
@@ -174,11 +173,92 @@ impl<M: Model> Checks<M> {
         invariants_of::<M>(&self.always, state, views, step)
     }
 
+    /// The invariants a step that appended `events` must check, for a run that trusts
+    /// [`Model::touches`]: those its events touch (see [`touched_by`]). Every one for a
+    /// domain that does not declare them, and at the run's first step (`step` 0), which
+    /// checks the initial state too.
+    #[inline(always)]
+    pub fn touched_invariants(
+        &self,
+        state: &M::State,
+        views: &M::Projections,
+        step: usize,
+        events: &[M::Event],
+    ) -> Option<Violation> {
+        let touched = touched_by::<M>(events);
+        if touched.is_all() || step == 0 {
+            return self.invariants(state, views, step);
+        }
+        for (index, invariant) in M::invariants().iter().enumerate() {
+            if !touched.contains(index) || self.skips(invariant.name) {
+                continue;
+            }
+            if let Err(message) = (invariant.check)(state, views) {
+                return Some(Violation {
+                    invariant: invariant.name.to_string(),
+                    step,
+                    message,
+                });
+            }
+        }
+        None
+    }
+
+    /// Every invariant after a step that appended `events`, proving [`Model::touches`]: the
+    /// first that fails is the violation, under its own name when the step's events touch
+    /// it and as [`TOUCHES_DECLARED`] when they do not (unless that check is set aside).
+    /// What deep runs and every replay check; `step` 0 declares nothing wrong, since the
+    /// initial state was never checked before it.
+    pub fn proving_invariants(
+        &self,
+        state: &M::State,
+        views: &M::Projections,
+        step: usize,
+        events: &[M::Event],
+    ) -> Option<Violation> {
+        let found = self.invariants(state, views, step)?;
+        if !M::CHECKS_TOUCHED_ONLY || step == 0 || self.skips(TOUCHES_DECLARED) {
+            return Some(found);
+        }
+        let index = M::invariants()
+            .iter()
+            .position(|invariant| invariant.name == found.invariant)?;
+        let touched = touched_by::<M>(events);
+        if touched.contains(index) {
+            return Some(found);
+        }
+        let kinds: Vec<String> = events.iter().map(|event| format!("{event:?}")).collect();
+        let after = match kinds.is_empty() {
+            true => "a step that appended no event".to_string(),
+            false => format!("a step whose events ({}) do not touch it", kinds.join(", ")),
+        };
+        Some(Violation {
+            invariant: TOUCHES_DECLARED.to_string(),
+            step,
+            message: format!(
+                "`{}` broke after {after} by Model::touches: {}",
+                found.invariant, found.message
+            ),
+        })
+    }
+
     /// The `eventually` invariants that are checked once the bus has drained; the
     /// violation's step is left for the caller to set.
     pub fn eventually(&self, state: &M::State, views: &M::Projections) -> Option<Violation> {
         invariants_of::<M>(&self.eventually, state, views, 0)
     }
+}
+
+/// The invariants the `events` of one step can break, by [`Model::touches`]: every one for a
+/// domain that does not declare it, none for a step without events in one that does.
+#[inline(always)]
+pub fn touched_by<M: Model>(events: &[M::Event]) -> Touched {
+    if !M::CHECKS_TOUCHED_ONLY {
+        return Touched::ALL;
+    }
+    events.iter().fold(Touched::NONE, |touched, event| {
+        touched.union(M::touches(event))
+    })
 }
 
 #[inline(always)]
@@ -203,7 +283,82 @@ fn invariants_of<M: Model>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::thorough;
+    use crate::run::{RunCounts, RunSpec, play};
     use crate::test_domain::Tally;
+    use crate::test_domain::gauge::Gauge;
+    use rewind_engine::{Bugs, Coverage, RandomChoices, Step};
+
+    /// The first violation of one run of seed 1, deep or not, with its step.
+    fn first_broken<M: Model<Config = ()>>(deep: bool) -> Option<(String, usize)> {
+        let checks = Checks::<M>::all();
+        let spec = RunSpec::<M> {
+            config: &(),
+            seed: 1,
+            steps: 100,
+            bugs: Bugs::NONE,
+            swarm: false,
+            deep,
+            json: false,
+            faults: false,
+            checks: &checks,
+        };
+        let (mut counts, mut coverage) = (RunCounts::default(), Coverage::new(0));
+        let played = play(
+            &spec,
+            &mut RandomChoices::new(1),
+            &mut counts,
+            &mut coverage,
+        );
+        played
+            .violation
+            .map(|violation| (violation.invariant, violation.step))
+    }
+
+    #[test]
+    fn a_step_checks_what_its_events_touch_and_deep_runs_prove_the_declaration() {
+        // Declared right: found by name, at the same step, whether the run trusts the
+        // declaration or proves it.
+        let fast = first_broken::<Gauge<true>>(false).expect("the gauge passes 50");
+        assert_eq!(fast.0, "below_50");
+        assert_eq!(first_broken::<Gauge<true>>(true), Some(fast.clone()));
+        // Declared wrong: a run that trusts it never checks `below_50` after an addition...
+        assert_eq!(first_broken::<Gauge<false>>(false), None);
+        // ...and a deep run names the declaration, at the step the gauge passed 50.
+        let (name, step) = first_broken::<Gauge<false>>(true).expect("the declaration is wrong");
+        assert_eq!((name.as_str(), step), (TOUCHES_DECLARED, fast.1));
+        // A replay of those steps proves it too, and says which invariant broke after what.
+        let steps: Vec<Step<u8>> = (0..=step).map(|_| Step::Act(9)).collect();
+        let replayed = thorough::<Gauge<false>>(&(), 1, Bugs::NONE, &steps, &[]);
+        let violation = replayed
+            .violation
+            .expect("the replay proves the declaration");
+        assert_eq!(violation.invariant, TOUCHES_DECLARED);
+        assert!(
+            violation
+                .message
+                .contains("`below_50` broke after a step whose events (9)")
+        );
+        // Set aside, the invariant is reported under its own name.
+        let lenient = Checks::<Gauge<false>>::skipping(&[TOUCHES_DECLARED.to_string()]).unwrap();
+        let found = lenient.proving_invariants(&60, &(), 3, &[9]);
+        assert_eq!(
+            found.map(|violation| violation.invariant),
+            Some("below_50".to_string())
+        );
+    }
+
+    #[test]
+    fn a_domain_that_declares_nothing_checks_everything_after_every_step() {
+        assert!(touched_by::<Tally>(&[]).is_all());
+        assert!(!check_names::<Tally>().contains(&TOUCHES_DECLARED));
+        assert!(check_names::<Gauge<true>>().contains(&TOUCHES_DECLARED));
+        assert_eq!(
+            touched_by::<Gauge<true>>(&[]),
+            Touched::NONE,
+            "a refusal touches nothing"
+        );
+    }
 
     #[test]
     fn a_skipped_invariant_is_not_checked_and_unknown_names_are_refused() {

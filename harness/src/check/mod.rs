@@ -9,7 +9,7 @@ use rewind_engine::{Engine, JSON_ROUND_TRIP, Model, Violation, project};
 
 use crate::world::{OUTBOX_BOUNDED, RESTART_REBUILDS_STATE, same_durable_state};
 
-pub use checks::{Checks, check_names};
+pub use checks::{Checks, check_names, touched_by};
 pub use thorough::{Checked, StepView, log_checks, replay_log, thorough, thorough_observed};
 
 /// Names of the generic checks, as they appear in violations and corpus file names.
@@ -23,15 +23,20 @@ pub const REPLAY_REBUILDS_STATE: &str = "replay_rebuilds_state";
 pub const REDISPATCH_REPRODUCES_EVENTS: &str = "redispatch_reproduces_events";
 /// Projections folded again from the event log differ from the ones folded live.
 pub const PROJECTIONS_REBUILD: &str = "projections_rebuild_from_stream";
+/// An invariant broke after a step whose events [`rewind_engine::Model::touches`] does not
+/// say can break it: the declaration is wrong (or the step changed what no event records).
+pub const TOUCHES_DECLARED: &str = "touches_declared";
 
-/// All generic checks, for `rewind domains`; the last two only for domains with an outbox.
-pub const GENERIC_CHECKS: [&str; 8] = [
+/// All generic checks, for `rewind domains`; `touches_declared` only for domains that check
+/// by [`rewind_engine::Model::touches`], the last two only for domains with an outbox.
+pub const GENERIC_CHECKS: [&str; 9] = [
     NO_PANIC,
     REJECT_CHANGES_NOTHING,
     REPLAY_REBUILDS_STATE,
     REDISPATCH_REPRODUCES_EVENTS,
     PROJECTIONS_REBUILD,
     JSON_ROUND_TRIP,
+    TOUCHES_DECLARED,
     RESTART_REBUILDS_STATE,
     OUTBOX_BOUNDED,
 ];

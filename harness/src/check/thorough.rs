@@ -360,5 +360,5 @@ fn step_checks<M: Model>(
             return Some(violation);
         }
     }
-    checks.invariants(engine.state(), views, step)
+    checks.proving_invariants(engine.state(), views, step, events)
 }

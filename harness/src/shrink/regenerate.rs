@@ -51,14 +51,16 @@ impl<M: Model> Stage<M> {
                 let Step::Act(action) = taken else {
                     return None;
                 };
-                if let Ok(range) = engine.dispatch_scripted(action.clone(), drew) {
-                    for event in &engine.events()[range] {
-                        views.fold(event);
-                    }
+                let appended = engine
+                    .dispatch_scripted(action.clone(), drew)
+                    .unwrap_or(0..0);
+                let events = &engine.events()[appended];
+                for event in events {
+                    views.fold(event);
                 }
                 if shrinker
                     .checks
-                    .invariants(engine.state(), &views, step)
+                    .proving_invariants(engine.state(), &views, step, events)
                     .is_some()
                 {
                     return None;
@@ -166,14 +168,17 @@ fn play_ending<M: Model>(
         for _ in 0..longest {
             let action = crate::run::next_action::<M>(engine.state(), &mut choices, mask);
             ending.push(action.clone());
-            if let Ok(range) = engine.dispatch_scripted(action, left) {
-                for event in &engine.events()[range] {
-                    views.fold(event);
-                }
+            let appended = engine.dispatch_scripted(action, left).unwrap_or(0..0);
+            let events = &engine.events()[appended];
+            for event in events {
+                views.fold(event);
             }
             let step = engine.steps() - 1;
             left = &left[engine.step_draws(step).len().min(left.len())..];
-            if let Some(violation) = shrinker.checks.invariants(engine.state(), &views, step) {
+            let found = shrinker
+                .checks
+                .proving_invariants(engine.state(), &views, step, events);
+            if let Some(violation) = found {
                 return violation.invariant == shrinker.invariant;
             }
         }

@@ -2,6 +2,7 @@
 //! small numbers, has no settings, one invariant and no planted bug (here), and a post office
 //! with an outbox and planted bugs ([`post`]).
 
+pub mod gauge;
 pub mod post;
 
 use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, Log, Model, TypedLog};

@@ -2,11 +2,15 @@
 //! it, every invariant is checked after it, and at the end the bus drains and the
 //! `eventually` invariants run.
 
+use std::ops::Range;
+
 use rewind_engine::{Choices, Coverage, Engine, Model, Step, Violation, project};
 
 use super::{Outcome, World};
 use crate::check::{self, Checks};
-use crate::run::{Played, RunCounts, RunSpec, fold_accepted, next_action, run_ended, swarm_mask};
+use crate::run::{
+    Played, RunCounts, RunSpec, fold_accepted, next_action, run_ended, step_invariants, swarm_mask,
+};
 
 /// [`crate::run::play`] for a domain with an outbox.
 pub(crate) fn play<M: Model>(
@@ -33,11 +37,20 @@ pub(crate) fn play<M: Model>(
             };
             steps.push(step);
             let step = &steps[current];
-            if let Some(found) = take(&mut world, &mut engine, step, &mut views, coverage, counts) {
-                return Some(at(found, current));
-            }
-            if let Some(found) = spec.checks.invariants(engine.state(), &views, current) {
-                return Some(found);
+            let appended = match take(&mut world, &mut engine, step, &mut views, coverage, counts) {
+                Err(found) => return Some(at(found, current)),
+                Ok(appended) => appended,
+            };
+            let found = match appended {
+                // A restart rebuilt the state and lost its volatile parts: check everything.
+                None => spec.checks.invariants(engine.state(), &views, current),
+                Some(range) => {
+                    let events = &engine.events()[range];
+                    step_invariants(spec, engine.state(), &views, current, events)
+                }
+            };
+            if found.is_some() {
+                return found;
             }
         }
         current = steps.len();
@@ -70,8 +83,9 @@ fn at(mut violation: Violation, step: usize) -> Violation {
     violation
 }
 
-/// Takes one step and folds what it appended; a violation the world found (its step not
-/// yet set) is returned.
+/// Takes one step and folds what it appended: the range of the event log it appended
+/// (empty when nothing was), or `None` after a restart. A violation the world found (its
+/// step not yet set) is the error.
 pub(crate) fn take<M: Model>(
     world: &mut World<M>,
     engine: &mut Engine<M>,
@@ -79,21 +93,20 @@ pub(crate) fn take<M: Model>(
     views: &mut M::Projections,
     coverage: &mut Coverage,
     counts: &mut RunCounts,
-) -> Option<Violation> {
+) -> Result<Option<Range<usize>>, Violation> {
     counts.dispatches += 1;
-    match world.take(engine, step, &[], coverage) {
-        Err(found) => Some(found),
-        Ok(Outcome::Dispatched(Ok(range))) => {
-            fold_accepted(engine, range, views, coverage, counts);
-            None
+    match world.take(engine, step, &[], coverage)? {
+        Outcome::Dispatched(Ok(range)) => {
+            fold_accepted(engine, range.clone(), views, coverage, counts);
+            Ok(Some(range))
         }
-        Ok(Outcome::Dispatched(Err(_)) | Outcome::NotTaken(_)) => {
+        Outcome::Dispatched(Err(_)) | Outcome::NotTaken(_) => {
             counts.rejected += 1;
-            None
+            Ok(Some(0..0))
         }
-        Ok(Outcome::Restarted) => {
+        Outcome::Restarted => {
             *views = rebuilt_views::<M>(engine);
-            None
+            Ok(None)
         }
     }
 }
@@ -121,9 +134,7 @@ pub(crate) fn settle<M: Model>(
         let Some(step) = world.next_to_drain(engine.state()) else {
             break;
         };
-        if let Some(found) = take(world, engine, &step, views, coverage, counts) {
-            return Err(found);
-        }
+        take(world, engine, &step, views, coverage, counts)?;
         if let Some(found) = checks.invariants(engine.state(), views, 0) {
             return Err(found);
         }
