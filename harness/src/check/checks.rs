@@ -229,14 +229,17 @@ impl<M: Model> Checks<M> {
         }
         let kinds: Vec<String> = events.iter().map(|event| format!("{event:?}")).collect();
         let after = match kinds.is_empty() {
-            true => "a step that appended no event".to_string(),
-            false => format!("a step whose events ({}) do not touch it", kinds.join(", ")),
+            true => "a step that appended no event, which touches nothing".to_string(),
+            false => format!(
+                "a step whose events ({}) Model::touches says do not touch it",
+                kinds.join(", ")
+            ),
         };
         Some(Violation {
             invariant: TOUCHES_DECLARED.to_string(),
             step,
             message: format!(
-                "`{}` broke after {after} by Model::touches: {}",
+                "`{}` broke after {after}: {}",
                 found.invariant, found.message
             ),
         })
@@ -337,7 +340,7 @@ mod tests {
         assert!(
             violation
                 .message
-                .contains("`below_50` broke after a step whose events (9)")
+                .contains("`below_50` broke after a step whose events (9) Model::touches says")
         );
         // Set aside, the invariant is reported under its own name.
         let lenient = Checks::<Gauge<false>>::skipping(&[TOUCHES_DECLARED.to_string()]).unwrap();

@@ -137,11 +137,13 @@ impl<T: AggregateModel> Domain for Aggregated<T> {
         let before = out.len();
         let copy = commit::<T>(state, action, env, out)?;
         let id = action.aggregate_id.as_str();
-        let changed = match state.get(id) {
+        // Compared only when `handle` wrote nothing: then a copy it changed is the one case
+        // to keep.
+        let changed = || match state.get(id) {
             Some(instance) => *instance != copy,
             None => copy != T::Aggregate::default(),
         };
-        if out.len() > before || changed {
+        if out.len() > before || changed() {
             let sequence = out
                 .last()
                 .map_or(state.sequence(id), |event| event.sequence);
