@@ -34,21 +34,30 @@ pub fn rename_aggregate_id<A: Aggregate>(
     }
 }
 
-/// One command in this many goes to an id with no events yet, while there are fewer than
-/// `AGGREGATES` instances.
+/// While there are fewer than `AGGREGATES` instances, one command in this many goes to an id
+/// with no events yet.
 const NEW_ID_ONE_IN: u32 = 16;
+/// Once there are `AGGREGATES`, one command in this many still goes to an id with no events:
+/// a deposit into an account nobody opened.
+const UNKNOWN_ID_ONE_IN: u32 = 32;
 
 /// The id the bot's next command goes to: mostly an instance that has events (any of them,
-/// evenly), and one time in [`NEW_ID_ONE_IN`] an id with none, which loads as a new
-/// aggregate, until `most` instances exist. The simplest choice (every draw 0) is the first
-/// instance.
+/// evenly), and now and then an id with none, which loads as a new aggregate: one time in
+/// [`NEW_ID_ONE_IN`] while there are fewer than `most` instances, one in
+/// [`UNKNOWN_ID_ONE_IN`] after. A command may open that one too, so a run has at most
+/// `most + 1` instances. The simplest choice (every draw 0) is the first instance.
 pub(super) fn choose_id<A: Aggregate>(
     aggregates: &Aggregates<A>,
     most: usize,
     choices: &mut dyn Choices,
 ) -> String {
     let known = aggregates.len();
-    let fresh = known == 0 || (known < most && choices.weighted(&[NEW_ID_ONE_IN - 1, 1]) == 1);
+    let fresh = match known {
+        0 => true,
+        _ if known < most => choices.weighted(&[NEW_ID_ONE_IN - 1, 1]) == 1,
+        _ if known == most => choices.weighted(&[UNKNOWN_ID_ONE_IN - 1, 1]) == 1,
+        _ => false,
+    };
     if fresh {
         return aggregate_id::<A>(known as u64);
     }

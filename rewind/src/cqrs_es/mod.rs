@@ -11,7 +11,8 @@
 //! - An action is a command addressed to an aggregate id, [`Addressed`], as
 //!   `CqrsFramework::execute(aggregate_id, command)` sends it. Each id is its own instance
 //!   and its own stream. The bot picks the id among a few ([`AggregateModel::AGGREGATES`]),
-//!   mostly ones with events and now and then one without, which loads as a new aggregate.
+//!   mostly ones with events and now and then one without, which loads as a new aggregate
+//!   (a command to an unknown id).
 //! - The state is [`Aggregates`]: every instance with events, by id, with the sequence of its
 //!   last event. The config is `()`.
 //! - An event is [`Committed`]: the aggregate's event with its id, its sequence (from 1 in
@@ -191,7 +192,8 @@
 //!     }
 //! }
 //! let jars = engine.state();
-//! assert_eq!(jars.len(), 3, "the bot filled three jars");
+//! // Three jars (`AGGREGATES`), then a drop into a jar nobody had used: one more.
+//! assert_eq!(jars.len(), 4);
 //! assert_eq!(jars.get(&aggregate_id::<Jar>(0)).map(|jar| jar.marbles > 60), Some(true));
 //! // A command goes to one jar by id, as `execute(aggregate_id, command)` sends it.
 //! let refused = engine.dispatch(Addressed {
@@ -278,8 +280,9 @@ pub trait AggregateModel: Sized + 'static {
     const NAME: &'static str = <Self::Aggregate as Aggregate>::TYPE;
     /// Bumped when the meaning of a stored command or event changes.
     const SCHEMA: u32 = 1;
-    /// How many aggregate instances the bot addresses at most: a few, so that commands meet
-    /// instances with a history. 3 by default.
+    /// How many aggregate instances the bot opens new ids for: a few, so that commands meet
+    /// instances with a history. 3 by default. Past it, one command in 32 still goes to an id
+    /// with no events (a command to an unknown aggregate), which may open one more.
     const AGGREGATES: usize = 3;
     /// The names of the command kinds, indexed by [`AggregateModel::action_kind`].
     const ACTION_KINDS: &'static [&'static str];
