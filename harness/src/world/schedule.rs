@@ -24,15 +24,18 @@ pub(super) fn next_step<M: Model>(
 ) -> Step<M::Action> {
     let faults = world.faults;
     // Messages the bus has given up on (delivered too often) wait for ever.
-    let deliverable: Vec<usize> = (0..world.outbox.len())
-        .filter(|&index| world.times_delivered(&world.outbox[index]) < MAX_DELIVERIES)
-        .collect();
+    let waits =
+        |world: &World<M>, message: &M::Action| world.times_delivered(message) < MAX_DELIVERIES;
     if !faults.any() {
-        return match deliverable.first() {
-            Some(&oldest) => Step::Deliver(world.outbox[oldest].clone()),
+        // The oldest that waits, found without listing the others.
+        return match world.outbox.iter().find(|message| waits(world, message)) {
+            Some(oldest) => Step::Deliver(oldest.clone()),
             None => Step::Act(bot(choices)),
         };
     }
+    let deliverable: Vec<usize> = (0..world.outbox.len())
+        .filter(|&index| waits(world, &world.outbox[index]))
+        .collect();
     let roll = choices.below(100);
     if roll >= REDELIVER && faults.restart && world.restarts < MAX_RESTARTS {
         return Step::Restart;
