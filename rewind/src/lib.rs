@@ -151,8 +151,8 @@
 //!
 //! - [`Domain`] and [`Model`]: every item, required or optional, with its default.
 //! - [`Choices`], [`Env`] and [`Draws`]: the randomness a bot and `decide` may use.
-//! - [`Invariant`], [`Touched`], [`Coverage`], [`Bug`], [`BugId`], [`Bugs`], [`Faults`], [`Projection`]:
-//!   what a model declares.
+//! - [`Invariant`], [`Touched`], [`Coverage`], [`Bug`], [`BugId`], [`Bugs`], [`Faults`],
+//!   [`Projection`]: what a model declares.
 //! - [`Scenario`]: given/when/then tests of single rules.
 //! - [`harness`]: the run loop, the checks, the shrinker, the corpus, simulation and hunting,
 //!   as library functions.
