@@ -193,12 +193,8 @@ impl<M: Model> Checks<M> {
             if !touched.contains(index) || self.skips(invariant.name) {
                 continue;
             }
-            if let Err(message) = (invariant.check)(state, views) {
-                return Some(Violation {
-                    invariant: invariant.name.to_string(),
-                    step,
-                    message,
-                });
+            if let Some(found) = broken(invariant, state, views, step) {
+                return Some(found);
             }
         }
         None
@@ -264,6 +260,7 @@ pub fn touched_by<M: Model>(events: &[M::Event]) -> Touched {
     })
 }
 
+/// The first of `list` that fails, as a violation at `step`.
 #[inline(always)]
 fn invariants_of<M: Model>(
     list: &[Invariant<M>],
@@ -272,15 +269,28 @@ fn invariants_of<M: Model>(
     step: usize,
 ) -> Option<Violation> {
     for invariant in list {
-        if let Err(message) = (invariant.check)(state, views) {
-            return Some(Violation {
-                invariant: invariant.name.to_string(),
-                step,
-                message,
-            });
+        if let Some(found) = broken(invariant, state, views, step) {
+            return Some(found);
         }
     }
     None
+}
+
+/// `invariant`'s violation at `step`, if it fails.
+#[inline(always)]
+fn broken<M: Model>(
+    invariant: &Invariant<M>,
+    state: &M::State,
+    views: &M::Projections,
+    step: usize,
+) -> Option<Violation> {
+    (invariant.check)(state, views)
+        .err()
+        .map(|message| Violation {
+            invariant: invariant.name.to_string(),
+            step,
+            message,
+        })
 }
 
 #[cfg(test)]
