@@ -3,9 +3,11 @@
 
 use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, Model, Touched};
 
+use super::Tally;
+
 pub struct Gauge<const RIGHT: bool>;
 
-/// Adds its amount; a zero adds nothing and appends no event.
+/// The tally's rules (see [`Tally`]); only the model differs.
 impl<const RIGHT: bool> Domain for Gauge<RIGHT> {
     const NAME: &'static str = "gauge";
     const SCHEMA: u32 = 1;
@@ -15,22 +17,16 @@ impl<const RIGHT: bool> Domain for Gauge<RIGHT> {
     type Event = u8;
     type Reject = String;
 
-    fn initial(_config: &(), _bugs: Bugs) -> u32 {
-        0
+    fn initial(config: &(), bugs: Bugs) -> u32 {
+        Tally::initial(config, bugs)
     }
 
-    fn decide(_: &u32, action: &u8, _env: &mut Env, out: &mut Vec<u8>) -> Result<(), String> {
-        match action {
-            0 => Err("nothing to add".into()),
-            _ => {
-                out.push(*action);
-                Ok(())
-            }
-        }
+    fn decide(state: &u32, action: &u8, env: &mut Env, out: &mut Vec<u8>) -> Result<(), String> {
+        Tally::decide(state, action, env, out)
     }
 
     fn apply(state: &mut u32, event: &u8) {
-        *state += u32::from(*event);
+        Tally::apply(state, event);
     }
 }
 
