@@ -24,6 +24,7 @@ fn domain<M: Model>(c: &mut Criterion) {
         swarm: false,
         history_every: DEFAULT_HISTORY_EVERY,
         faults: true,
+        concurrency: true,
         fail_fast: false,
     };
     let checks = Checks::all();

@@ -5,7 +5,7 @@ use std::fmt::{Debug, Display};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{Bugs, Env};
+use crate::{Bugs, Env, OnConflict, Stream};
 
 /// A domain's rules, written once as pure functions.
 ///
@@ -101,6 +101,10 @@ pub trait Domain: Sized + 'static {
     /// Whether [`Domain::outbox`] can hold messages. Domains without asynchronous reactors
     /// leave it false, and the harness never asks for their outbox.
     const ASYNC: bool = false;
+    /// Whether commands may run on concurrent clients, each loading, deciding and appending
+    /// while others do (see [`Domain::reads`]). A domain that leaves it false never meets a
+    /// concurrent client and pays nothing for them.
+    const CONCURRENT: bool = false;
 
     /// Table settings (seats, blinds, choices offered); recorded in a log when not default.
     /// `decide` does not see the config: [`Domain::initial`] copies what the rules need into
@@ -193,6 +197,33 @@ pub trait Domain: Sized + 'static {
     /// it with both cleared, and the run goes on from the rebuilt state, so losing those parts
     /// must be survivable. Clears nothing by default: everything is durable.
     fn forget_volatile(_state: &mut Self::State) {}
+
+    /// The streams a decision on `action` reads, pushed onto `out`: the append of its
+    /// events expects each of them at the version it had when the decision loaded it, and a
+    /// client whose stream moved meets [`Domain::on_conflict`]. List the stream the action
+    /// writes and every other one its decision depends on (an index saying who holds an
+    /// email): a decision that read what it does not list can go stale unseen, and the
+    /// harness's `commits_serializable` check finds it. An action that lists none appends
+    /// without a version check. Only consulted when [`Domain::CONCURRENT`] is true; `bugs`
+    /// are the planted ones.
+    fn reads(state: &Self::State, action: &Self::Action, bugs: Bugs, out: &mut Vec<Stream>) {
+        let _ = (state, action, bugs, out);
+    }
+
+    /// Whether `event` is in `stream`, so that it moves the stream's version. An event may
+    /// be in several (a sign-up is in the user's stream and in the stream of the email it
+    /// claims). Only consulted when [`Domain::CONCURRENT`] is true.
+    fn in_stream(event: &Self::Event, stream: &Stream) -> bool {
+        let _ = (event, stream);
+        false
+    }
+
+    /// What a client does when the append of `action`'s decision finds a stream it read
+    /// has moved. Refuses by default. Only consulted when [`Domain::CONCURRENT`] is true.
+    fn on_conflict(action: &Self::Action, bugs: Bugs) -> OnConflict {
+        let _ = (action, bugs);
+        OnConflict::Refuse
+    }
 
     /// Rewrites one stored action written under `schema` (older than [`Domain::SCHEMA`]) into
     /// the current shape, or says why it cannot. The default refuses every older schema.

@@ -46,6 +46,7 @@ pub fn play_bytes<M: Model>(data: &[u8], bugs: Bugs) -> Played<M> {
         // Each input's log is checked by the JSON round trip when its failure is shrunk.
         json: false,
         faults: true,
+        concurrency: true,
         checks: &Checks::all(),
     };
     let mut counts = RunCounts::default();

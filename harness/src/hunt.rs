@@ -50,6 +50,7 @@ pub fn hunt<M: Model>(bug: &Bug, seed: u64, max_runs: u64, steps: usize) -> Hunt
             deep: false,
             json: false,
             faults: true,
+            concurrency: true,
             checks: &checks,
         };
         if let Some(failure) = run_once(&spec, &mut counts, &mut coverage, &mut spare) {

@@ -62,7 +62,8 @@ pub fn meaning<M: Model>(log: &Log, typed: &TypedLog<M>, file: &str) -> Result<M
 }
 
 /// The kinds of a test case's steps: each step's sort (an action, a delivery, a redelivery,
-/// a restart) and its action's kind ([`Model::action_kind`]).
+/// a restart, a client's begin or commit) and its action's kind ([`Model::action_kind`]; a
+/// commit's is its client).
 pub fn shape<M: Model>(steps: &[Step<M::Action>]) -> Vec<(u8, usize)> {
     steps
         .iter()
@@ -71,6 +72,8 @@ pub fn shape<M: Model>(steps: &[Step<M::Action>]) -> Vec<(u8, usize)> {
             Step::Deliver(message) => (1, M::action_kind(message)),
             Step::Redeliver(message) => (2, M::action_kind(message)),
             Step::Restart => (3, 0),
+            Step::Begin { action, .. } => (4, M::action_kind(action)),
+            Step::Commit(client) => (5, *client as usize),
         })
         .collect()
 }

@@ -108,6 +108,7 @@ pub fn bot_steps<M: Model>(
         deep: true,
         json: true,
         faults: true,
+        concurrency: true,
         checks: &Checks::all(),
     };
     let mut choices = ReplayedChoices::new(values);

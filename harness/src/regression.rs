@@ -115,6 +115,7 @@ pub fn deterministic<M: Model>() -> Result<(), String> {
         swarm: true,
         history_every: 1,
         faults: true,
+        concurrency: true,
         fail_fast: false,
     };
     let config = M::Config::default();

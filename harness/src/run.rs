@@ -37,6 +37,9 @@ pub struct RunSpec<'a, M: Model> {
     /// Inject the delivery faults the domain declares (only for domains with an outbox;
     /// without faults, messages are delivered at once, in order, exactly once).
     pub faults: bool,
+    /// Let concurrent clients begin and commit commands (only for domains that declare
+    /// [`rewind_engine::Domain::CONCURRENT`]).
+    pub concurrency: bool,
 }
 
 /// Counts one or many runs add up.
@@ -186,7 +189,7 @@ fn play_on<M: Model>(
     counts: &mut RunCounts,
     coverage: &mut Coverage,
 ) -> Played<M> {
-    if M::ASYNC {
+    if M::ASYNC || (M::CONCURRENT && spec.concurrency) {
         return crate::world::play(engine, spec, choices, counts, coverage);
     }
     engine.reserve(spec.steps);

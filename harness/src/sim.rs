@@ -47,6 +47,9 @@ pub struct SimPlan {
     pub history_every: u64,
     /// Inject the delivery faults each domain declares (`--faults off` turns them off).
     pub faults: bool,
+    /// Let concurrent clients interleave for each domain that declares them
+    /// (`--concurrency off` turns them off).
+    pub concurrency: bool,
     /// Stop at the first batch of runs that holds a failure, rather than playing every run.
     pub fail_fast: bool,
 }
@@ -204,6 +207,7 @@ fn play_batch<M: Model>(
             deep: run.is_multiple_of(plan.history_every.max(1)),
             json: run.is_multiple_of(plan.history_every.max(1) * JSON_EVERY_DEEP),
             faults: plan.faults,
+            concurrency: plan.concurrency,
             checks,
         };
         if let Some(failure) = run_once(&spec, &mut batch.counts, &mut batch.coverage, &mut spare) {

@@ -83,6 +83,7 @@
 //!     deep: true,
 //!     json: true,
 //!     faults: true,
+//!     concurrency: true,
 //!     checks: &checks,
 //! };
 //! let mut counts = RunCounts::default();

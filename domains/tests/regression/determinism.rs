@@ -37,6 +37,7 @@ fn plan(jobs: usize, first_run: u64, end_run: u64) -> SimPlan {
         swarm: true,
         history_every: 1,
         faults: true,
+        concurrency: true,
         fail_fast: false,
     }
 }

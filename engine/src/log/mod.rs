@@ -13,19 +13,23 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::step::{DELIVER, REDELIVER, RESTART};
+use crate::step::{BEGIN, COMMIT, DELIVER, REDELIVER, RESTART};
 use crate::{Bug, Bugs, Draw, Model, RawStep, StableHasher, Step};
 
 pub use draws::StepDraws;
 
 /// The `format` every log is written with; bumped when the log's own layout changes.
 /// Format 2 added `draws`, the randomness each step drew; format 3 added the world's steps
-/// among the actions (`{"deliver": ..}`, `{"redeliver": ..}`, `"restart"`, see [`Step`]).
-pub const LOG_FORMAT: &str = "rewind-log/3";
+/// among the actions (`{"deliver": ..}`, `{"redeliver": ..}`, `"restart"`, see [`Step`]);
+/// format 4 added concurrent clients (`{"begin": ..}`, `{"commit": ..}`).
+pub const LOG_FORMAT: &str = "rewind-log/4";
 /// The formats still read: format 1 is format 2 without `draws` (every step draws from the
-/// seed, as it did when the log was written), and format 2 is format 3 with only actions, so
-/// both replay unchanged.
-const READ_FORMATS: [&str; 3] = ["rewind-log/1", "rewind-log/2", LOG_FORMAT];
+/// seed, as it did when the log was written), format 2 is format 3 with only actions, and
+/// format 3 is format 4 without concurrent clients (an entry shaped like a `begin` or a
+/// `commit` is an action there), so all three replay unchanged.
+const READ_FORMATS: [&str; 4] = ["rewind-log/1", "rewind-log/2", WORLD_FORMAT, LOG_FORMAT];
+/// The first format with the world's steps (deliveries and restarts).
+const WORLD_FORMAT: &str = "rewind-log/3";
 
 /// The generic check that every action and event survives a JSON round trip (written, read
 /// back, equal): a value a log or an event store cannot carry is a finding at the step where
@@ -369,15 +373,15 @@ impl Log {
                 )
             })?),
         };
-        let world_steps = self.format == LOG_FORMAT;
+        let world_steps = self.format == LOG_FORMAT || self.format == WORLD_FORMAT;
+        let client_steps = self.format == LOG_FORMAT;
         let mut steps = Vec::with_capacity(self.actions.len());
         let mut unreadable = None;
         for (index, raw) in self.actions.iter().enumerate() {
             let field = format!("actions[{index}]");
-            let step = if world_steps {
-                RawStep::read(raw)
-            } else {
-                RawStep::Act(raw)
+            let step = match RawStep::read(raw) {
+                step if world_steps && (client_steps || !step.is_client()) => step,
+                _ => RawStep::Act(raw),
             };
             let is_action = matches!(step, RawStep::Act(_));
             let decoded = step.decode(|json| {
@@ -391,16 +395,7 @@ impl Log {
                     // meant as one of the world's steps, which serde does not know of.
                     let mut problem = e.to_string();
                     if is_action && problem.starts_with("unknown variant") {
-                        let kinds = format!(
-                            "{{\"{DELIVER}\": message}}, {{\"{REDELIVER}\": message}} or \"{RESTART}\""
-                        );
-                        problem.push_str(&match world_steps {
-                            true => format!("; a step may also be {kinds}"),
-                            false => format!(
-                                "; a step may also be {kinds} in a {LOG_FORMAT} log, but this log is {}",
-                                self.format
-                            ),
-                        });
+                        problem.push_str(&self.other_steps(world_steps, client_steps));
                     }
                     error(&field, problem)
                 })
@@ -428,6 +423,27 @@ impl Log {
             unreadable,
             violation: self.violation.clone(),
         })
+    }
+
+    /// What else an entry of `actions` may be, for an error about one that is no action:
+    /// the steps of the world and of concurrent clients, and the format each came with when
+    /// this log's is older.
+    fn other_steps(&self, world_steps: bool, client_steps: bool) -> String {
+        let world = format!(
+            "{{\"{DELIVER}\": message}}, {{\"{REDELIVER}\": message}} or \"{RESTART}\""
+        );
+        let clients =
+            format!("{{\"{BEGIN}\": {{\"client\": n, \"action\": action}}}} or {{\"{COMMIT}\": n}}");
+        let format = &self.format;
+        match (world_steps, client_steps) {
+            (true, true) => format!("; a step may also be {world}, or {clients}"),
+            (true, false) => format!(
+                "; a step may also be {world}; {clients} in a {LOG_FORMAT} log, but this log is {format}"
+            ),
+            (false, _) => format!(
+                "; a step may also be {world} in a {WORLD_FORMAT} log, or {clients} in a {LOG_FORMAT} log, but this log is {format}"
+            ),
+        }
     }
 
     /// Whether step `index` is the one a [`JSON_ROUND_TRIP`] finding recorded as not reading

@@ -129,7 +129,7 @@ fn a_default_config_and_no_bug_are_left_out() {
 fn to_json_is_stable_pretty_and_in_a_fixed_key_order() {
     let log = log();
     let expected = r#"{
-  "format": "rewind-log/3",
+  "format": "rewind-log/4",
   "domain": "ledger",
   "schema": 2,
   "seed": 18446744073709551614,
@@ -170,7 +170,7 @@ fn to_json_is_stable_pretty_and_in_a_fixed_key_order() {
         "found_by": "rewind sim ledger --seed 1 --bug withdraw_ignored",
         "bug": "withdraw_ignored", "config": {"accounts": 6},
         "seed": 18446744073709551614, "schema": 2, "domain": "ledger",
-        "format": "rewind-log/3"}"#;
+        "format": "rewind-log/4"}"#;
     assert_eq!(Log::parse(FILE, shuffled).unwrap().to_json(), expected);
     assert_eq!(Log::parse(FILE, expected).unwrap().to_json(), expected);
 }
@@ -287,10 +287,24 @@ fn an_unknown_step_names_the_worlds_steps_too() {
         &[
             "unknown variant `delivr`",
             "Deposit",
-            r#"a step may also be {"deliver": message}, {"redeliver": message} or "restart""#,
+            r#"a step may also be {"deliver": message}, {"redeliver": message} or "restart", or {"begin": {"client": n, "action": action}} or {"commit": n}"#,
         ],
     );
     assert!(!error.problem.contains("but this log is"), "{error}");
+
+    // Before format 4, an entry shaped like a client's step is an action, as it always was.
+    let mut log = self::log();
+    log.format = "rewind-log/3".into();
+    log.actions[1] = json!({ "commit": 1 });
+    let error = decode_error::<Ledger>(&log);
+    assert_field(
+        &error,
+        "actions[1]",
+        &[
+            "unknown variant `commit`",
+            r#"or {"commit": n} in a rewind-log/4 log, but this log is rewind-log/3"#,
+        ],
+    );
 
     let mut log = self::log();
     log.format = "rewind-log/2".into();
@@ -301,7 +315,7 @@ fn an_unknown_step_names_the_worlds_steps_too() {
         "actions[1]",
         &[
             "unknown variant `restart`",
-            r#"or "restart" in a rewind-log/3 log, but this log is rewind-log/2"#,
+            r#"or "restart" in a rewind-log/3 log, or {"begin": {"client": n, "action": action}} or {"commit": n} in a rewind-log/4 log, but this log is rewind-log/2"#,
         ],
     );
 }
@@ -423,19 +437,50 @@ fn the_worlds_steps_round_trip_and_read_as_written() {
         Step::Act(deposit.clone()),
         Step::Deliver(deposit.clone()),
         Step::Restart,
-        Step::Redeliver(deposit),
+        Step::Redeliver(deposit.clone()),
+        Step::Begin {
+            client: 2,
+            action: deposit,
+        },
+        Step::Commit(2),
     ];
     let log = Log::new(&typed);
     let text = log.to_json();
     assert_contains(
         &text,
-        &["\"deliver\": {", "\"restart\"", "\"redeliver\": {"],
+        &[
+            "\"deliver\": {",
+            "\"restart\"",
+            "\"redeliver\": {",
+            "\"begin\": {",
+            "\"client\": 2",
+            "\"commit\": 2",
+        ],
     );
     let decoded = Log::parse(FILE, &text)
         .unwrap()
         .decode::<Ledger>(FILE)
         .unwrap();
     assert_eq!(decoded.steps, typed.steps);
+}
+
+#[test]
+fn a_malformed_client_step_is_named_by_its_index() {
+    for malformed in [
+        json!({ "commit": -1 }),
+        json!({ "commit": "one" }),
+        json!({ "begin": { "client": 1 } }),
+        json!({ "begin": { "client": 1, "action": { "Embezzle": {} } } }),
+    ] {
+        let mut log = log();
+        log.actions[1] = malformed.clone();
+        let error = decode_error::<Ledger>(&log);
+        assert_field(&error, "actions[1]", &[]);
+        assert!(
+            error.problem.contains("unknown variant"),
+            "{malformed}: {error}"
+        );
+    }
 }
 
 #[test]

@@ -13,7 +13,7 @@ use rewind_engine::{Invariant, JSON_ROUND_TRIP, Model, Touched, Violation};
 #[cfg(test)]
 use super::NO_PANIC;
 use super::{GENERIC_CHECKS, TOUCHES_DECLARED};
-use crate::world::{OUTBOX_BOUNDED, RESTART_REBUILDS_STATE};
+use crate::world::{COMMITS_SERIALIZABLE, OUTBOX_BOUNDED, RESTART_REBUILDS_STATE};
 
 /// The checks of one run of `M`.
 pub struct Checks<M: Model> {
@@ -58,6 +58,7 @@ pub fn check_names<M: Model>() -> Vec<&'static str> {
     names.extend(GENERIC_CHECKS.into_iter().filter(|name| {
         (M::ASYNC || !of_the_world.contains(name))
             && (M::CHECKS_TOUCHED_ONLY || *name != TOUCHES_DECLARED)
+            && (M::CONCURRENT || *name != COMMITS_SERIALIZABLE)
     }));
     names
 }
@@ -314,6 +315,7 @@ mod tests {
             deep,
             json: false,
             faults: false,
+            concurrency: false,
             checks: &checks,
         };
         let (mut counts, mut coverage) = (RunCounts::default(), Coverage::new(0));

@@ -7,7 +7,9 @@ mod thorough;
 
 use rewind_engine::{Engine, JSON_ROUND_TRIP, Model, Violation, project};
 
-use crate::world::{OUTBOX_BOUNDED, RESTART_REBUILDS_STATE, same_durable_state};
+use crate::world::{
+    COMMITS_SERIALIZABLE, OUTBOX_BOUNDED, RESTART_REBUILDS_STATE, same_durable_state,
+};
 
 pub use checks::{Checks, check_names, touched_by};
 pub use thorough::{Checked, StepView, log_checks, replay_log, thorough, thorough_observed};
@@ -28,8 +30,9 @@ pub const PROJECTIONS_REBUILD: &str = "projections_rebuild_from_stream";
 pub const TOUCHES_DECLARED: &str = "touches_declared";
 
 /// All generic checks, for `rewind domains`; `touches_declared` only for domains that check
-/// by [`rewind_engine::Model::touches`], the last two only for domains with an outbox.
-pub const GENERIC_CHECKS: [&str; 9] = [
+/// by [`rewind_engine::Model::touches`], the restart and the outbox checks only for domains
+/// with an outbox, and `commits_serializable` only for domains with concurrent clients.
+pub const GENERIC_CHECKS: [&str; 10] = [
     NO_PANIC,
     REJECT_CHANGES_NOTHING,
     REPLAY_REBUILDS_STATE,
@@ -39,6 +42,7 @@ pub const GENERIC_CHECKS: [&str; 9] = [
     TOUCHES_DECLARED,
     RESTART_REBUILDS_STATE,
     OUTBOX_BOUNDED,
+    COMMITS_SERIALIZABLE,
 ];
 
 /// How thoroughly a run's whole history is checked at its end (see [`history`]).

@@ -115,6 +115,8 @@ struct Replay<'c, M: Model> {
     replica: Engine<M>,
     coverage: Coverage,
     drew: Vec<Vec<Draw>>,
+    /// What the last step drew when a client decided in it (it dispatched nothing).
+    client_drew: Option<Vec<Draw>>,
 }
 
 /// [`thorough`] with only `checks` made, calling `observe` after every step (for traces).
@@ -156,6 +158,7 @@ fn replay<M: Model>(
         replica: Engine::new(config.clone(), seed, bugs),
         coverage: Coverage::new(0),
         drew: Vec::with_capacity(steps.len()),
+        client_drew: None,
     };
     replay.engine.record_draws();
     replay.replica.record_draws();
@@ -224,9 +227,12 @@ impl<M: Model> Replay<'_, M> {
         let events_before = self.engine.events().len();
         let dispatched_before = self.engine.steps();
         let outcome = crate::panic::catch(|| self.checked_step(index, step, scripted));
-        let drew = match self.engine.steps() {
-            after if after > dispatched_before => self.engine.step_draws(after - 1).to_vec(),
-            _ => Vec::new(),
+        let drew = match (self.client_drew.take(), self.engine.steps()) {
+            (Some(drew), _) => drew,
+            (None, after) if after > dispatched_before => {
+                self.engine.step_draws(after - 1).to_vec()
+            }
+            (None, _) => Vec::new(),
         };
         self.drew.push(drew);
         let (refusal, violation) = match outcome {
@@ -276,10 +282,30 @@ impl<M: Model> Replay<'_, M> {
                     .invariants(self.engine.state(), &self.views, index);
                 return (None, found);
             }
+            Ok(Outcome::Began { action, drew }) => {
+                return self.client_decided(index, action, drew, None);
+            }
+            Ok(Outcome::Retried {
+                action,
+                conflict,
+                drew,
+            }) => {
+                let why = format!("conflict: {conflict}; the client decides again");
+                return self.client_decided(index, action, drew, Some(why));
+            }
             Ok(Outcome::Dispatched(result)) => result.err().map(|refusal| refusal.to_string()),
         };
-        if let Some(action) = step.action() {
-            let _ = self.replica.dispatch_scripted(action.clone(), scripted);
+        let last = self.engine.steps() - 1;
+        match (step, self.engine.committed(last)) {
+            (Step::Commit(_), Some(committed)) => {
+                let action = self.engine.actions()[last].clone();
+                let _ = self.replica.recommit(action, committed);
+            }
+            _ => {
+                if let Some(action) = step.action() {
+                    let _ = self.replica.dispatch_scripted(action.clone(), scripted);
+                }
+            }
         }
         let dispatched = self.engine.steps() - 1;
         let found = step_checks(
@@ -294,6 +320,23 @@ impl<M: Model> Replay<'_, M> {
         )
         .map(at);
         (refused, found)
+    }
+
+    /// A step in which a client decided (a begin, or a retry after a conflict): nothing
+    /// landed, so the replica only decides alike (to draw alike) and the invariants run.
+    fn client_decided(
+        &mut self,
+        index: usize,
+        action: M::Action,
+        drew: Vec<Draw>,
+        why: Option<String>,
+    ) -> (Option<String>, Option<Violation>) {
+        let _ = self.replica.begin(action, &drew);
+        self.client_drew = Some(drew);
+        let found = self
+            .checks
+            .invariants(self.engine.state(), &self.views, index);
+        (why, found)
     }
 
     /// The [`JSON_ROUND_TRIP`] finding of a step whose action JSON cannot carry: it is found

@@ -128,6 +128,12 @@ pub struct SimArgs {
           value_parser = clap::builder::PossibleValuesParser::new(["on", "off"])
               .map(|value| value == "on"))]
     pub faults: bool,
+    /// Let concurrent clients interleave their commands (load and decide, then append
+    /// later) in a domain that declares them. `off` dispatches every command at once.
+    #[arg(long, default_value = "on", value_name = "on|off", action = clap::ArgAction::Set,
+          value_parser = clap::builder::PossibleValuesParser::new(["on", "off"])
+              .map(|value| value == "on"))]
+    pub concurrency: bool,
     /// Set a check aside for this simulation (repeatable): a known defect's invariant, so
     /// the runs it would stop go on and what else breaks shows. `domains` lists the checks.
     #[arg(long = "skip", value_name = "CHECK")]

@@ -55,6 +55,7 @@ pub(crate) fn run(context: &Invocation, args: &SimArgs) -> Result<Found> {
         swarm: args.swarm,
         history_every: args.history_every,
         faults: args.faults,
+        concurrency: args.concurrency,
         fail_fast: args.fail_fast,
     };
     let mut found = Found::Nothing;

@@ -75,6 +75,9 @@ pub(crate) fn rerun_command<M: Domain>(
     if !plan.faults && M::ASYNC {
         command.push_str(" --faults off");
     }
+    if !plan.concurrency && M::CONCURRENT {
+        command.push_str(" --concurrency off");
+    }
     if let Some(bug) = bug {
         command.push_str(&format!(" --bug {}", bug.name));
     }

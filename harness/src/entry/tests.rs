@@ -24,6 +24,7 @@ fn plan(seed: u64, jobs: usize) -> SimPlan {
         swarm: false,
         history_every: 8,
         faults: true,
+        concurrency: true,
         fail_fast: false,
     }
 }

@@ -7,7 +7,7 @@
 //! steps) and pairs of steps apart, faults like actions, pointing a delivery whose message a
 //! removal renumbered at the message that waits instead (`retarget`); replace single actions
 //! by the simpler variants the model offers and neighbouring pairs by one merged action;
-//! renumber the ids the model declares; and simplify the draws (zero, an unshuffled deck).
+//! renumber the ids the model declares and the concurrent clients; and simplify the draws (zero, an unshuffled deck).
 //! When none of those helps, the model's bot plays shorter endings after a kept prefix
 //! (`regenerate`). Every candidate is replayed thoroughly from the same seed. The work is bounded by [`MAX_ATTEMPTS`] replays and
 //! [`MAX_ROUNDS`] rounds, never by time, so a shrink is as deterministic as the run it came
@@ -310,6 +310,7 @@ fn shrink_with<M: Model>(
         note("simplified", simplify::actions(&mut shrinker));
         note("merged pairs", simplify::merges(&mut shrinker));
         note("renumbered ids of", renumber::ids(&mut shrinker));
+        note("renumbered clients", renumber::clients(&mut shrinker));
         note("simplified draws", simplify::draws(&mut shrinker));
         if shrinker.len() == before {
             // Only when nothing cheaper shortened the case: the bot plays a shorter ending.

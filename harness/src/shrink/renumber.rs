@@ -1,6 +1,7 @@
 //! Renumbering: the ids a model declares ([`Model::rename_ids`]) mapped down consistently
 //! across the whole case, so a log names seats 0 and 1 rather than 7 and 5. Delivered
-//! messages are renamed with the actions that sent them, so they still match.
+//! messages are renamed with the actions that sent them, so they still match. Concurrent
+//! clients are renumbered too, from 1 in order of first appearance.
 
 use std::collections::BTreeMap;
 
@@ -73,4 +74,40 @@ pub(super) fn ids<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
         }
     }
     renumbered
+}
+
+/// Renumbers the concurrent clients from 1 in order of first appearance, when they are not
+/// already; clients are alike, so this only fails to hold for a case that names a client
+/// past the bound. Returns 1 when it renumbered them.
+pub(super) fn clients<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
+    let mut appearing: Vec<u32> = Vec::new();
+    for client in shrinker.steps.iter().filter_map(Step::client) {
+        if !appearing.contains(&client) {
+            appearing.push(client);
+        }
+    }
+    let renumbered: Vec<u32> = (1..).take(appearing.len()).collect();
+    if appearing == renumbered || shrinker.out_of_attempts() {
+        return 0;
+    }
+    let new = |client: u32| {
+        appearing
+            .iter()
+            .position(|&c| c == client)
+            .map_or(client, |at| at as u32 + 1)
+    };
+    let steps = shrinker
+        .steps
+        .iter()
+        .map(|step| match step {
+            Step::Begin { client, action } => Step::Begin {
+                client: new(*client),
+                action: action.clone(),
+            },
+            Step::Commit(client) => Step::Commit(new(*client)),
+            other => other.clone(),
+        })
+        .collect();
+    let draws = shrinker.draws.clone();
+    usize::from(shrinker.accept(steps, &draws))
 }

@@ -1,6 +1,6 @@
 //! Simplifying passes: simpler single actions, one action for two neighbours, simpler draws.
 //! A delivered message is left as it is: a simpler one would not be the message that was
-//! sent.
+//! sent. A command a concurrent client begins is simplified as an action is.
 
 use rewind_engine::{Model, Step};
 
@@ -18,12 +18,13 @@ pub(super) fn actions<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     while index < shrinker.len() && !shrinker.out_of_attempts() {
         for _ in 0..SIMPLER_IN_A_ROW {
             let mut replaced = false;
-            let Step::Act(action) = &shrinker.steps[index] else {
+            let step = shrinker.steps[index].clone();
+            let (Step::Act(action) | Step::Begin { action, .. }) = &step else {
                 break;
             };
             for variant in M::shrink_action(action) {
                 let mut steps = shrinker.steps.clone();
-                steps[index] = Step::Act(variant);
+                steps[index] = step.with_action(variant);
                 let draws = shrinker.draws.clone();
                 if shrinker.accept(steps, &draws) {
                     simplified += 1;

@@ -4,6 +4,7 @@
 
 pub mod gauge;
 pub mod post;
+pub mod wallets;
 
 use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, Log, Model, TypedLog};
 

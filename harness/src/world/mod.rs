@@ -8,10 +8,16 @@
 //! as it removes actions. Domains that are not [`rewind_engine::Domain::ASYNC`] never meet a
 //! world.
 //!
+//! A domain that declares concurrent clients ([`rewind_engine::Domain::CONCURRENT`]) meets a
+//! world too: a client's `begin` decides a command and its later `commit` appends it, with
+//! other steps in between (see `clients.rs`).
+//!
 //! Every fault is bounded: deliveries of one message ([`MAX_DELIVERIES`]), restarts per run
 //! ([`MAX_RESTARTS`]), the outbox's length ([`MAX_OUTBOX`]) and the drain at the end of a run
-//! ([`MAX_DRAIN`]).
+//! ([`MAX_DRAIN`]), and so are clients ([`MAX_CLIENTS`], one command each, at most
+//! [`rewind_engine::MAX_ATTEMPTS`] decisions per command).
 
+mod clients;
 mod play;
 mod restart;
 mod schedule;
@@ -19,11 +25,14 @@ mod shown;
 
 use std::ops::Range;
 
-use rewind_engine::{Choices, Coverage, Draw, Engine, Faults, Model, Refusal, Step, Violation};
+use rewind_engine::{
+    Choices, Conflict, Coverage, Draw, Engine, Faults, Model, Refusal, Step, Violation,
+};
 
 use crate::check::Checks;
 use crate::text::plural;
 
+pub use clients::{CLIENT_LABELS, COMMITS_SERIALIZABLE, MAX_CLIENTS};
 pub(crate) use play::{play, rebuilt_views};
 pub use restart::{RESTART_REBUILDS_STATE, same_durable_state};
 pub use shown::{WAITING_SHOWN, describe_step, waiting, waiting_line};
@@ -59,13 +68,21 @@ const RESTARTED: usize = 3;
 const FROM_SNAPSHOT: usize = 4;
 
 /// The coverage labels a run of `M` can hit: the domain's, then the faults' when `M` has an
-/// outbox.
+/// outbox, then the clients' when it declares concurrent clients.
 pub fn coverage_labels<M: Model>() -> Vec<&'static str> {
     let mut labels = M::COVERAGE.to_vec();
     if M::ASYNC {
         labels.extend(FAULT_LABELS);
     }
+    if M::CONCURRENT {
+        labels.extend(CLIENT_LABELS);
+    }
     labels
+}
+
+/// Where the clients' labels start among [`coverage_labels`].
+fn client_labels<M: Model>() -> usize {
+    M::COVERAGE.len() + if M::ASYNC { FAULT_LABELS.len() } else { 0 }
 }
 
 /// The faults a run of `M` injects, named for a summary: `None` for a domain without an
@@ -100,6 +117,23 @@ pub enum Outcome<M: Model> {
     NotTaken(String),
     /// The process crashed and came back from its log.
     Restarted,
+    /// A concurrent client decided a command, with what the decision drew; nothing landed.
+    Began {
+        /// The command.
+        action: M::Action,
+        /// What the decision drew.
+        drew: Vec<Draw>,
+    },
+    /// A client's append met `conflict`, and it decided again on the fresh state; the new
+    /// decision waits for a later commit.
+    Retried {
+        /// The command.
+        action: M::Action,
+        /// The stream that moved.
+        conflict: Conflict,
+        /// What the new decision drew.
+        drew: Vec<Draw>,
+    },
 }
 
 /// Why the bus refuses a message it delivered [`MAX_DELIVERIES`] times already.
@@ -139,6 +173,17 @@ pub struct World<M: Model> {
     check_restarts: bool,
     /// Whether [`OUTBOX_BOUNDED`] is checked after each step.
     check_outbox: bool,
+    /// The concurrent clients' commands in flight, by client number less one; empty until
+    /// a client first begins.
+    clients: Vec<Option<clients::InFlight<M>>>,
+    /// Whether the scheduler starts and commits clients' commands (see [`World::without_clients`]).
+    schedule_clients: bool,
+    /// Whether [`COMMITS_SERIALIZABLE`] is checked at each commit.
+    check_commits: bool,
+    /// Where the clients' coverage labels start.
+    client_labels: usize,
+    /// How many steps this world was asked to take: the index of the next.
+    taken: usize,
 }
 
 impl<M: Model> World<M> {
@@ -156,7 +201,20 @@ impl<M: Model> World<M> {
             snapshot: None,
             check_restarts: true,
             check_outbox: true,
+            clients: Vec::new(),
+            schedule_clients: M::CONCURRENT,
+            check_commits: true,
+            client_labels: client_labels::<M>(),
+            taken: 0,
         }
+    }
+
+    /// This world, its scheduler never starting a concurrent client's command (`sim
+    /// --concurrency off`); a log's client steps are still taken.
+    #[must_use]
+    pub fn without_clients(mut self) -> Self {
+        self.schedule_clients = false;
+        self
     }
 
     /// This world, with the checks of its own that `checks` sets aside left out: a restart
@@ -166,6 +224,7 @@ impl<M: Model> World<M> {
     pub fn setting_aside(mut self, checks: &Checks<M>) -> Self {
         self.check_restarts = !checks.skips(RESTART_REBUILDS_STATE);
         self.check_outbox = !checks.skips(OUTBOX_BOUNDED);
+        self.check_commits = !checks.skips(COMMITS_SERIALIZABLE);
         self
     }
 
@@ -230,6 +289,7 @@ impl<M: Model> World<M> {
         coverage: &mut Coverage,
     ) -> Result<Outcome<M>, Violation> {
         let labels = M::COVERAGE.len();
+        self.taken += 1;
         self.look(engine.state());
         let outcome = match step {
             Step::Act(action) => {
@@ -290,6 +350,18 @@ impl<M: Model> World<M> {
                 )?;
                 Outcome::Restarted
             }
+            Step::Begin { client, action } => match self.begin(engine, *client, action, draws) {
+                Outcome::NotTaken(reason) => return Ok(Outcome::NotTaken(reason)),
+                began => began,
+            },
+            Step::Commit(client) => match self.commit(engine, *client, draws, coverage) {
+                Ok(Outcome::NotTaken(reason)) => return Ok(Outcome::NotTaken(reason)),
+                Err(found) => {
+                    self.changes += 1;
+                    return Err(found);
+                }
+                Ok(committed) => committed,
+            },
         };
         self.changes += 1;
         self.after_step(engine)?;
@@ -317,9 +389,13 @@ impl<M: Model> World<M> {
         Ok(())
     }
 
-    /// The next delivery of the drain at the end of a run: the oldest waiting message the bus
-    /// has not given up on, if any.
+    /// The next step of the drain at the end of a run: the commit of the lowest client with
+    /// a command in flight, then the delivery of the oldest waiting message the bus has not
+    /// given up on, if any.
     pub fn next_to_drain(&mut self, state: &M::State) -> Option<Step<M::Action>> {
+        if let Some(client) = self.next_commit() {
+            return Some(Step::Commit(client));
+        }
         self.look(state);
         let message = self
             .outbox
@@ -342,3 +418,6 @@ impl<M: Model> World<M> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod client_tests;

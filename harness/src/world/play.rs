@@ -24,6 +24,9 @@ pub(crate) fn play<M: Model>(
     let mut views = M::projections(spec.config, spec.bugs);
     let mask = swarm_mask::<M>(spec.seed, spec.swarm);
     let mut world = World::<M>::new(spec.faults).setting_aside(spec.checks);
+    if !spec.concurrency {
+        world = world.without_clients();
+    }
     let mut steps: Vec<Step<M::Action>> = Vec::with_capacity(spec.steps);
     let mut current = 0;
     let outcome = crate::panic::catch(|| {
@@ -108,6 +111,7 @@ pub(crate) fn take<M: Model>(
             *views = rebuilt_views::<M>(engine);
             Ok(None)
         }
+        Outcome::Began { .. } | Outcome::Retried { .. } => Ok(Some(0..0)),
     }
 }
 

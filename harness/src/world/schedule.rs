@@ -3,6 +3,8 @@
 //! One draw of `below(100)` per step picks the kind of step, then a second picks which
 //! message when there is a choice. The low numbers mean the bot acts, so a driver that gives
 //! zeros (an exhausted fuzz input, a shrunk proptest vector) plays the simplest schedule.
+//! A domain with concurrent clients draws one more `below(100)` first: its high numbers
+//! begin a client's command or commit one.
 
 use rewind_engine::{Choices, Model, Step};
 
@@ -15,6 +17,10 @@ const DELIVER: u32 = 90;
 const REDELIVER: u32 = 98;
 /// Of the deliveries, those below this are of the oldest message; the rest of any message.
 const IN_ORDER: u32 = 70;
+/// Out of 100, for a domain with concurrent clients: from `BEGIN` an idle client begins the
+/// bot's next action, from `COMMIT` a busy client commits.
+const BEGIN: u32 = 76;
+const COMMIT: u32 = 88;
 
 /// The next step; the world has just looked at the outbox.
 pub(super) fn next_step<M: Model>(
@@ -22,6 +28,26 @@ pub(super) fn next_step<M: Model>(
     choices: &mut dyn Choices,
     bot: impl FnOnce(&mut dyn Choices) -> M::Action,
 ) -> Step<M::Action> {
+    if world.schedule_clients {
+        let roll = choices.below(100);
+        if roll >= COMMIT {
+            let busy: Vec<u32> = world.busy_clients().collect();
+            if let Some(&first) = busy.first() {
+                let pick = match busy.len() {
+                    1 => first,
+                    n => busy[choices.below(n as u32) as usize],
+                };
+                return Step::Commit(pick);
+            }
+        } else if roll >= BEGIN
+            && let Some(client) = world.idle_client()
+        {
+            return Step::Begin {
+                client,
+                action: bot(choices),
+            };
+        }
+    }
     let faults = world.faults;
     // Messages the bus has given up on (delivered too often) wait for ever.
     let waits =

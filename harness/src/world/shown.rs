@@ -39,6 +39,8 @@ pub fn describe_step<A: std::fmt::Debug>(step: &Step<A>) -> String {
         Step::Deliver(message) => format!("deliver {message:?}"),
         Step::Redeliver(message) => format!("redeliver {message:?}"),
         Step::Restart => "restart: crash, then rebuild from the serialized log".into(),
+        Step::Begin { client, action } => format!("client {client} begins {action:?}"),
+        Step::Commit(client) => format!("client {client} commits"),
     }
 }
 

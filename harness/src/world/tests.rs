@@ -141,6 +141,7 @@ fn played(seed: u64, faults: bool, bugs: Bugs) -> (Vec<Step<Act>>, Coverage, Opt
         deep: true,
         json: true,
         faults,
+        concurrency: true,
         checks: &Checks::all(),
     };
     let mut coverage = Coverage::new(coverage_labels::<Post>().len());

@@ -28,6 +28,7 @@ fn spec<'a>(seed: u64, bugs: Bugs, steps: usize, checks: &'a Checks<Bank>) -> Ru
         deep: true,
         json: true,
         faults: false,
+        concurrency: true,
         checks,
     }
 }

@@ -3,7 +3,9 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::{Bugs, Domain, Draw, Env};
+use crate::{Bugs, Committed, Conflict, Domain, Draw, Env};
+
+mod clients;
 
 /// How many rounds of reactor follow-ups one dispatch may run before it is refused.
 pub const MAX_CASCADE_DEPTH: usize = 8;
@@ -25,6 +27,9 @@ pub enum Refusal<R> {
     /// The reactors kept asking for more than [`MAX_CASCADE_DEPTH`] rounds or
     /// [`MAX_CASCADE_ACTIONS`] actions; the whole step was undone.
     CascadeOverflow,
+    /// A concurrent client's append found that a stream its decision read had moved (see
+    /// [`Engine::commit`]).
+    Conflict(Conflict),
     /// An earlier dispatch panicked partway (domain code must never panic; the harness
     /// reports it as a `no_panic` failure). What it left half-applied cannot be trusted, so
     /// the engine refuses every later dispatch, as a poisoned mutex does; nothing is logged.
@@ -45,12 +50,23 @@ impl<R: fmt::Display> fmt::Display for Refusal<R> {
                 f,
                 "reactors asked for more than {MAX_CASCADE_DEPTH} rounds or {MAX_CASCADE_ACTIONS} actions"
             ),
+            Refusal::Conflict(conflict) => write!(f, "conflict: {conflict}"),
             Refusal::Poisoned => write!(
                 f,
                 "an earlier dispatch panicked partway, so this engine's state cannot be trusted"
             ),
         }
     }
+}
+
+/// Where the first round of a step's events comes from.
+enum First<'a, D: Domain> {
+    /// `decide` on the state as it is: a plain dispatch.
+    Decide,
+    /// A concurrent client's decision, made earlier ([`Engine::commit`]).
+    Append(&'a [D::Event]),
+    /// Nothing lands: the step is logged as refused for this reason.
+    Refuse(Refusal<D::Reject>),
 }
 
 /// A domain's state with the history that built it.
@@ -84,6 +100,11 @@ pub struct Engine<D: Domain> {
     /// The step counts at which the process restarted ([`Engine::recover`]), so that
     /// [`Engine::redispatch`] restarts at the same points.
     restarts: Vec<usize>,
+    /// The commands concurrent clients decided ([`Engine::begin`]): the step count then,
+    /// the command and what it drew, so that [`Engine::redispatch`] draws alike.
+    begins: Vec<(usize, D::Action, Vec<Draw>)>,
+    /// The steps that were commits ([`Engine::commit`]) and how each landed.
+    commits: Vec<(usize, Committed<D>)>,
 }
 
 // Written out rather than derived: a derive would demand `D: Clone + Debug` of the domain's
@@ -103,6 +124,8 @@ impl<D: Domain> Clone for Engine<D> {
             tape: self.tape.clone(),
             poisoned: self.poisoned,
             restarts: self.restarts.clone(),
+            begins: self.begins.clone(),
+            commits: self.commits.clone(),
         }
     }
 }
@@ -121,6 +144,8 @@ impl<D: Domain> fmt::Debug for Engine<D> {
             .field("tape", &self.tape)
             .field("poisoned", &self.poisoned)
             .field("restarts", &self.restarts)
+            .field("begins", &self.begins)
+            .field("commits", &self.commits)
             .finish()
     }
 }
@@ -142,6 +167,8 @@ impl<D: Domain> Engine<D> {
             tape: None,
             poisoned: false,
             restarts: Vec::new(),
+            begins: Vec::new(),
+            commits: Vec::new(),
         }
     }
 
@@ -198,6 +225,17 @@ impl<D: Domain> Engine<D> {
         action: D::Action,
         draws: &[Draw],
     ) -> Result<Range<usize>, Refusal<D::Reject>> {
+        self.step(action, draws, First::Decide)
+    }
+
+    /// One atomic step of `action`: its own events as `first` says (decided here, or decided
+    /// earlier by a concurrent client), then the reactors' follow-ups.
+    fn step(
+        &mut self,
+        action: D::Action,
+        draws: &[Draw],
+        first: First<'_, D>,
+    ) -> Result<Range<usize>, Refusal<D::Reject>> {
         if self.poisoned {
             return Err(Refusal::Poisoned);
         }
@@ -211,10 +249,10 @@ impl<D: Domain> Engine<D> {
         let start = self.events.len();
         self.env.set_now(self.actions.len() as u64);
         self.actions.push(action);
-        let outcome = if D::REACTS {
-            self.dispatch_cascade(start)
-        } else {
-            self.dispatch_single(start)
+        let outcome = match first {
+            First::Refuse(refusal) => Err(refusal),
+            first if D::REACTS => self.dispatch_cascade(start, first),
+            first => self.dispatch_single(start, first),
         };
         self.step_ends.push(self.events.len());
         if let Some(tape) = &mut self.tape {
@@ -279,8 +317,19 @@ impl<D: Domain> Engine<D> {
         self.tape.as_deref()
     }
 
-    fn dispatch_single(&mut self, start: usize) -> Result<(), Refusal<D::Reject>> {
+    fn dispatch_single(
+        &mut self,
+        start: usize,
+        first: First<'_, D>,
+    ) -> Result<(), Refusal<D::Reject>> {
         let action = self.actions.last().expect("dispatch logged the action");
+        if let First::Append(decided) = first {
+            self.events.extend_from_slice(decided);
+            for event in decided {
+                D::apply(&mut self.state, event);
+            }
+            return Ok(());
+        }
         match D::execute(&mut self.state, action, &mut self.env, &mut self.events) {
             Ok(()) => Ok(()),
             Err(reason) => {
@@ -292,7 +341,15 @@ impl<D: Domain> Engine<D> {
 
     /// Decides and applies on a scratch copy of the state, follow-ups breadth first, and only
     /// swaps the copy in when the whole cascade was accepted.
-    fn dispatch_cascade(&mut self, start: usize) -> Result<(), Refusal<D::Reject>> {
+    fn dispatch_cascade(
+        &mut self,
+        start: usize,
+        first: First<'_, D>,
+    ) -> Result<(), Refusal<D::Reject>> {
+        let decided = match first {
+            First::Append(decided) => Some(decided),
+            _ => None,
+        };
         let action = self.actions.last().expect("dispatch logged the action");
         let mut scratch = match self.scratch.take() {
             Some(mut scratch) => {
@@ -312,15 +369,19 @@ impl<D: Domain> Engine<D> {
                 let actions = first.take().into_iter().chain(round.iter());
                 for current in actions {
                     let from = self.events.len();
-                    D::decide(&scratch, current, &mut self.env, &mut self.events).map_err(
-                        |reason| {
-                            if depth == 0 {
-                                Refusal::Rejected(reason)
-                            } else {
-                                Refusal::ReactorRejected { depth, reason }
-                            }
-                        },
-                    )?;
+                    if let (0, Some(decided)) = (depth, decided) {
+                        self.events.extend_from_slice(decided);
+                    } else {
+                        D::decide(&scratch, current, &mut self.env, &mut self.events).map_err(
+                            |reason| {
+                                if depth == 0 {
+                                    Refusal::Rejected(reason)
+                                } else {
+                                    Refusal::ReactorRejected { depth, reason }
+                                }
+                            },
+                        )?;
+                    }
                     for event in &self.events[from..] {
                         D::apply(&mut scratch, event);
                         D::react(&scratch, event, &mut next_round);
@@ -431,14 +492,28 @@ impl<D: Domain> Engine<D> {
             replica.record_draws();
         }
         let mut restarts = self.restarts.iter().peekable();
-        for (step, action) in self.actions.iter().enumerate() {
+        let mut begins = self.begins.iter().peekable();
+        let mut commits = self.commits.iter().peekable();
+        for step in 0..=self.actions.len() {
             while restarts.next_if(|&&at| at == step).is_some() {
                 replica.restart_in_memory();
             }
-            let _ = replica.dispatch_scripted(action.clone(), self.step_draws(step));
-        }
-        for _ in restarts {
-            replica.restart_in_memory();
+            while let Some((_, action, drew)) = begins.next_if(|(at, ..)| *at == step) {
+                // Without a tape the original drew from the seed, and so does the replica.
+                let script = if self.tape.is_some() { &drew[..] } else { &[] };
+                let _ = replica.begin(action.clone(), script);
+            }
+            let Some(action) = self.actions.get(step) else {
+                break;
+            };
+            match commits.next_if(|(at, _)| *at == step) {
+                Some((_, committed)) => {
+                    let _ = replica.recommit(action.clone(), committed);
+                }
+                None => {
+                    let _ = replica.dispatch_scripted(action.clone(), self.step_draws(step));
+                }
+            }
         }
         replica
     }

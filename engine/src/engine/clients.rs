@@ -1,0 +1,141 @@
+//! The engine's side of concurrent writers: a client decides on the state as it is
+//! ([`Engine::begin`]), and appends later ([`Engine::commit`]) if the version check
+//! ([`Engine::conflict`]) lets it.
+
+use std::ops::Range;
+
+use super::{Engine, First, Refusal};
+use crate::{Committed, Conflict, Domain, Draw, Pending, Stream};
+
+impl<D: Domain> Engine<D> {
+    /// A concurrent client loads the state as it is now and decides `action` there, with
+    /// `draws` scripted for what the decision draws. Nothing changes and nothing is logged as
+    /// a step: the decision waits in the [`Pending`] until [`Engine::commit`] appends it.
+    /// Refused only when an earlier dispatch panicked ([`Refusal::Poisoned`]).
+    pub fn begin(
+        &mut self,
+        action: D::Action,
+        draws: &[Draw],
+    ) -> Result<Pending<D>, Refusal<D::Reject>> {
+        if self.poisoned {
+            return Err(Refusal::Poisoned);
+        }
+        self.poisoned = true;
+        let now = self.actions.len() as u64;
+        self.env.set_now(now);
+        self.env.begin_step(draws);
+        let mut events = Vec::new();
+        let decision = D::decide(&self.state, &action, &mut self.env, &mut events).map(|()| events);
+        let drew = self.env.end_step();
+        let mut reads = Vec::new();
+        D::reads(&self.state, &action, self.bugs, &mut reads);
+        self.begins
+            .push((self.actions.len(), action.clone(), drew.clone()));
+        self.poisoned = false;
+        Ok(Pending {
+            action,
+            decision,
+            reads,
+            loaded_at: self.events.len(),
+            now,
+            draws: drew,
+        })
+    }
+
+    /// The version check of `pending`'s append: the first stream its decision read that an
+    /// event landed in since it loaded, with the versions then and now; `None` when every
+    /// one is where it was (or it declared none, and so expects nothing).
+    pub fn conflict(&self, pending: &Pending<D>) -> Option<Conflict> {
+        let since = self.events.get(pending.loaded_at..)?;
+        let stream = *pending
+            .reads
+            .iter()
+            .find(|stream| since.iter().any(|event| D::in_stream(event, stream)))?;
+        Some(Conflict {
+            stream,
+            expected: self.version(&stream, pending.loaded_at),
+            actual: self.version(&stream, self.events.len()),
+        })
+    }
+
+    /// The version of `stream` after the first `events` events of the log: how many of them
+    /// are in it.
+    pub fn version(&self, stream: &Stream, events: usize) -> u64 {
+        let events = &self.events[..events.min(self.events.len())];
+        events
+            .iter()
+            .filter(|event| D::in_stream(event, stream))
+            .count() as u64
+    }
+
+    /// Appends `pending`'s decision as one step (its reactors run as in
+    /// [`Engine::dispatch`]), or logs the step as refused with the reason it decided. `draws`
+    /// are scripted for what the reactors' follow-ups draw. Whether the append should land
+    /// is the caller's: see [`Engine::conflict`].
+    pub fn commit(
+        &mut self,
+        pending: &Pending<D>,
+        draws: &[Draw],
+    ) -> Result<Range<usize>, Refusal<D::Reject>> {
+        let committed = Committed::Decided(pending.decision.clone());
+        self.land(pending.action.clone(), draws, &committed)
+    }
+
+    /// Logs `pending` as a step refused by `conflict`: nothing lands.
+    pub fn refuse_conflict(
+        &mut self,
+        pending: &Pending<D>,
+        conflict: Conflict,
+    ) -> Result<Range<usize>, Refusal<D::Reject>> {
+        self.land(pending.action.clone(), &[], &Committed::Conflict(conflict))
+    }
+
+    /// What `pending`'s command decides on the state as it is now, with the time and the
+    /// draws of its first decision: what a commit must equal to be serializable. Changes
+    /// nothing, the engine's randomness included.
+    pub fn decide_again(&self, pending: &Pending<D>) -> Result<Vec<D::Event>, D::Reject> {
+        let mut env = self.env.clone();
+        env.set_now(pending.now);
+        env.begin_step(&pending.draws);
+        let mut events = Vec::new();
+        D::decide(&self.state, &pending.action, &mut env, &mut events).map(|()| events)
+    }
+
+    /// How step `step` landed, if it was a commit.
+    pub fn committed(&self, step: usize) -> Option<&Committed<D>> {
+        self.commits
+            .iter()
+            .rev()
+            .find(|(at, _)| *at == step)
+            .map(|(_, committed)| committed)
+    }
+
+    /// Lands `action` as `committed` says, as the commit that made it did: what
+    /// [`Engine::redispatch`] does at a commit, and a replica following a live engine.
+    pub fn recommit(
+        &mut self,
+        action: D::Action,
+        committed: &Committed<D>,
+    ) -> Result<Range<usize>, Refusal<D::Reject>> {
+        self.land(action, &[], committed)
+    }
+
+    fn land(
+        &mut self,
+        action: D::Action,
+        draws: &[Draw],
+        committed: &Committed<D>,
+    ) -> Result<Range<usize>, Refusal<D::Reject>> {
+        let step = self.actions.len();
+        let first = match committed {
+            Committed::Decided(Ok(events)) => First::Append(events),
+            Committed::Decided(Err(reason)) => First::Refuse(Refusal::Rejected(reason.clone())),
+            Committed::Conflict(conflict) => First::Refuse(Refusal::Conflict(*conflict)),
+        };
+        let landed = self.step(action, draws, first);
+        if !matches!(landed, Err(Refusal::Poisoned)) {
+            self.commits.push((step, Committed::clone(committed)));
+        }
+        landed
+    }
+}
