@@ -9,6 +9,10 @@ pub const DEATH_AT_ZERO_LIVES: BugId = BugId(3);
 pub const VERSION_NOT_BUMPED_ON_FAILURE: BugId = BugId(4);
 pub const BONUS_GRANTED_TWICE: BugId = BugId(5);
 pub const BONUS_RECORD_IN_MEMORY: BugId = BugId(6);
+/// A death's append expects no version: the command declares no stream it read.
+pub const DEATH_EXPECTS_NOTHING: BugId = BugId(7);
+/// A login whose append meets a conflict sends its first decision again.
+pub const LOGIN_RETRY_RESENDS: BugId = BugId(8);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -45,5 +49,15 @@ pub const BUGS: &[Bug] = &[
         id: BONUS_RECORD_IN_MEMORY,
         name: "bonus_record_in_memory",
         effect: "the record of granted bonuses is kept in memory only, so after a restart a redelivered login grants again",
+    },
+    Bug {
+        id: DEATH_EXPECTS_NOTHING,
+        name: "death_expects_nothing",
+        effect: "a death declares no stream its decision read, so two concurrent deaths both append and the last life is spent twice",
+    },
+    Bug {
+        id: LOGIN_RETRY_RESENDS,
+        name: "login_retry_resends",
+        effect: "a login that meets a conflict appends its first decision again, at a stream version already taken",
     },
 ];

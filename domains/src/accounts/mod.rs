@@ -11,6 +11,7 @@ mod apply;
 mod bonus;
 mod bot;
 pub mod bugs;
+mod concurrency;
 mod coverage;
 mod decide;
 mod event;
@@ -19,7 +20,9 @@ mod ledger;
 mod reject;
 mod state;
 
-use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model};
+use rewind::{
+    Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model, OnConflict, Stream,
+};
 
 pub use action::{AccountAction, PASSWORD_CAPACITY, Password, UserId};
 pub use bot::PASSWORDS;
@@ -38,6 +41,7 @@ impl Domain for Accounts {
     const NAME: &'static str = "accounts";
     const SCHEMA: u32 = 1;
     const ASYNC: bool = true;
+    const CONCURRENT: bool = true;
 
     type Config = AccountsConfig;
     type State = AccountsState;
@@ -47,6 +51,18 @@ impl Domain for Accounts {
 
     fn initial(config: &AccountsConfig, bugs: Bugs) -> AccountsState {
         AccountsState::new(config, bugs)
+    }
+
+    fn reads(state: &AccountsState, action: &AccountAction, bugs: Bugs, out: &mut Vec<Stream>) {
+        concurrency::reads(state, action, bugs, out);
+    }
+
+    fn in_stream(event: &AccountEvent, stream: &Stream) -> bool {
+        concurrency::in_stream(event, stream)
+    }
+
+    fn on_conflict(action: &AccountAction, bugs: Bugs) -> OnConflict {
+        concurrency::on_conflict(action, bugs)
     }
 
     fn forget_volatile(state: &mut AccountsState) {

@@ -20,6 +20,8 @@ fn every_planted_bug_is_caught_by_its_invariant() {
         Some("stream_versions_increase"),
         None, // bonus_granted_twice: only a redelivery reveals it
         None, // bonus_record_in_memory: only a restart, then a redelivery
+        None, // death_expects_nothing: only concurrent clients
+        None, // login_retry_resends: only concurrent clients
     ];
     crate::self_check::assert_each_bug_caught_by::<Accounts>(&expected, 300, 200);
 }

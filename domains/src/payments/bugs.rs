@@ -14,6 +14,10 @@ pub const LEDGER_DROPS_FEE: BugId = BugId(3);
 pub const CAPTURE_IGNORES_REFUNDS: BugId = BugId(4);
 pub const DUPLICATE_SETTLEMENT_PAID_TWICE: BugId = BugId(5);
 pub const SETTLEMENT_DEDUP_BY_HIGHEST_PART: BugId = BugId(6);
+/// A create declares no stream its decision read, so its append expects nothing.
+pub const CREATE_EXPECTS_NOTHING: BugId = BugId(7);
+/// A refund whose append meets a conflict sends its first decision again.
+pub const REFUND_RETRY_RESENDS: BugId = BugId(8);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -50,6 +54,16 @@ pub const BUGS: &[Bug] = &[
         id: SETTLEMENT_DEDUP_BY_HIGHEST_PART,
         name: "settlement_dedup_by_highest_part",
         effect: "repeats are told apart by the highest capture settled so far, so a report that overtakes an earlier one makes the earlier one look like a repeat",
+    },
+    Bug {
+        id: CREATE_EXPECTS_NOTHING,
+        name: "create_expects_nothing",
+        effect: "a create declares no stream its decision read, so two concurrent creates of one id both land and the second replaces the first payment",
+    },
+    Bug {
+        id: REFUND_RETRY_RESENDS,
+        name: "refund_retry_resends",
+        effect: "a refund that meets a conflict appends its first decision again, so two concurrent refunds return more than was captured",
     },
 ];
 

@@ -11,6 +11,7 @@ pub mod action;
 pub mod apply;
 pub mod bot;
 pub mod bugs;
+mod concurrency;
 pub mod coverage;
 pub mod decide;
 pub mod event;
@@ -29,7 +30,9 @@ mod selfcheck;
 pub mod settlement;
 pub mod state;
 
-use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model};
+use rewind::{
+    Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model, OnConflict, Stream,
+};
 
 pub use action::PaymentAction;
 pub use bugs::{
@@ -50,6 +53,7 @@ impl Domain for Payments {
     const SCHEMA: u32 = 1;
     const REACTS: bool = true;
     const ASYNC: bool = true;
+    const CONCURRENT: bool = true;
 
     type Config = PaymentsConfig;
     type State = PaymentsState;
@@ -72,6 +76,18 @@ impl Domain for Payments {
         out: &mut Vec<PaymentEvent>,
     ) -> Result<(), PaymentReject> {
         decide::decide(state, action, env, out)
+    }
+
+    fn reads(state: &PaymentsState, action: &PaymentAction, bugs: Bugs, out: &mut Vec<Stream>) {
+        concurrency::reads(state, action, bugs, out);
+    }
+
+    fn in_stream(event: &PaymentEvent, stream: &Stream) -> bool {
+        concurrency::in_stream(event, stream)
+    }
+
+    fn on_conflict(action: &PaymentAction, bugs: Bugs) -> OnConflict {
+        concurrency::on_conflict(action, bugs)
     }
 
     fn apply(state: &mut PaymentsState, event: &PaymentEvent) {

@@ -9,6 +9,10 @@ pub const ACTIVATION_TIME_RECOMPUTED: BugId = BugId(3);
 pub const OUTBOX_ANNOUNCES_DRAFTS: BugId = BugId(4);
 pub const REDELIVERED_WELCOME_SENT_TWICE: BugId = BugId(5);
 pub const WELCOME_SENT_AFTER_CANCEL: BugId = BugId(6);
+/// A subscribe's append expects no version: it declares no stream its decision read.
+pub const SUBSCRIBE_EXPECTS_NOTHING: BugId = BugId(7);
+/// An activation whose append meets a conflict sends its first decision again.
+pub const ACTIVATE_RETRY_RESENDS: BugId = BugId(8);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -45,5 +49,15 @@ pub const BUGS: &[Bug] = &[
         id: WELCOME_SENT_AFTER_CANCEL,
         name: "welcome_sent_after_cancel",
         effect: "a welcome delivered after the subscription was cancelled is sent instead of dropped",
+    },
+    Bug {
+        id: SUBSCRIBE_EXPECTS_NOTHING,
+        name: "subscribe_expects_nothing",
+        effect: "a subscribe declares no stream its decision read, so two concurrent subscribes both land and the second overwrites the first's plan",
+    },
+    Bug {
+        id: ACTIVATE_RETRY_RESENDS,
+        name: "activate_retry_resends",
+        effect: "an activation that meets a conflict appends its first decision again, activating an active subscription a second time",
     },
 ];

@@ -11,6 +11,7 @@ mod action;
 mod apply;
 mod bot;
 pub mod bugs;
+mod concurrency;
 mod coverage;
 mod decide;
 mod event;
@@ -23,7 +24,9 @@ mod state;
 mod upcast;
 mod validate;
 
-use rewind::{Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model};
+use rewind::{
+    Bug, Bugs, Choices, Coverage, Domain, Env, Faults, Invariant, Model, OnConflict, Stream,
+};
 
 pub use action::{Currency, PostId, ProviderKey, SubscriberId, SubscriptionAction, Title, text};
 pub use bot::{CURRENCIES, KEYS, PLANS, TITLES};
@@ -44,6 +47,7 @@ impl Domain for Subscriptions {
     const SCHEMA: u32 = 2;
     const REACTS: bool = true;
     const ASYNC: bool = true;
+    const CONCURRENT: bool = true;
 
     type Config = ();
     type State = SubscriptionsState;
@@ -62,6 +66,23 @@ impl Domain for Subscriptions {
         out: &mut Vec<SubscriptionEvent>,
     ) -> Result<(), SubscriptionReject> {
         decide::decide(state, action, env, out)
+    }
+
+    fn reads(
+        state: &SubscriptionsState,
+        action: &SubscriptionAction,
+        bugs: Bugs,
+        out: &mut Vec<Stream>,
+    ) {
+        concurrency::reads(state, action, bugs, out);
+    }
+
+    fn in_stream(event: &SubscriptionEvent, stream: &Stream) -> bool {
+        concurrency::in_stream(event, stream)
+    }
+
+    fn on_conflict(action: &SubscriptionAction, bugs: Bugs) -> OnConflict {
+        concurrency::on_conflict(action, bugs)
     }
 
     fn apply(state: &mut SubscriptionsState, event: &SubscriptionEvent) {

@@ -24,6 +24,8 @@ fn every_planted_bug_is_caught_by_its_invariant() {
         Some("outbox_matches_lifecycle"),
         None, // redelivered_welcome_sent_twice: only a redelivery reveals it
         None, // welcome_sent_after_cancel: only a delayed welcome
+        None, // subscribe_expects_nothing: only concurrent clients
+        None, // activate_retry_resends: only concurrent clients
     ];
     crate::self_check::assert_each_bug_caught_by::<Subscriptions>(&expected, 300, 200);
 }

@@ -429,11 +429,11 @@ impl Log {
     /// the steps of the world and of concurrent clients, and the format each came with when
     /// this log's is older.
     fn other_steps(&self, world_steps: bool, client_steps: bool) -> String {
-        let world = format!(
-            "{{\"{DELIVER}\": message}}, {{\"{REDELIVER}\": message}} or \"{RESTART}\""
+        let world =
+            format!("{{\"{DELIVER}\": message}}, {{\"{REDELIVER}\": message}} or \"{RESTART}\"");
+        let clients = format!(
+            "{{\"{BEGIN}\": {{\"client\": n, \"action\": action}}}} or {{\"{COMMIT}\": n}}"
         );
-        let clients =
-            format!("{{\"{BEGIN}\": {{\"client\": n, \"action\": action}}}} or {{\"{COMMIT}\": n}}");
         let format = &self.format;
         match (world_steps, client_steps) {
             (true, true) => format!("; a step may also be {world}, or {clients}"),
