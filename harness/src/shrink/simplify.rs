@@ -2,7 +2,7 @@
 //! A delivered message is left as it is: a simpler one would not be the message that was
 //! sent. A command a concurrent client begins is simplified as an action is.
 
-use rewind_engine::{Model, Step};
+use rewind_engine::{Draw, Model, Step};
 
 use super::Shrinker;
 
@@ -42,21 +42,35 @@ pub(super) fn actions<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
 }
 
 /// Replaces two neighbouring actions by one of [`Model::merge_actions`] wherever the failure
-/// survives; the merged step keeps the draws of the second. Returns how many pairs it merged.
+/// survives (the merged step keeps the draws of the second), and a client's begin followed at
+/// once by its commit by the plain action (which draws what the two drew, in order: nothing
+/// came between them, so it is the same step). Returns how many pairs it merged.
 pub(super) fn merges<M: Model>(shrinker: &mut Shrinker<'_, M>) -> usize {
     let mut merged = 0;
     let mut index = 0;
     while index + 1 < shrinker.len() && !shrinker.out_of_attempts() {
-        let variants = match (&shrinker.steps[index], &shrinker.steps[index + 1]) {
-            (Step::Act(first), Step::Act(second)) => M::merge_actions(first, second),
-            _ => Vec::new(),
-        };
+        let variants: Vec<(M::Action, Vec<Draw>)> =
+            match (&shrinker.steps[index], &shrinker.steps[index + 1]) {
+                (Step::Act(first), Step::Act(second)) => M::merge_actions(first, second)
+                    .into_iter()
+                    .map(|variant| (variant, shrinker.draws[index + 1].clone()))
+                    .collect(),
+                (Step::Begin { client, action }, Step::Commit(committer))
+                    if client == committer =>
+                {
+                    let mut drew = shrinker.draws[index].clone();
+                    drew.extend_from_slice(&shrinker.draws[index + 1]);
+                    vec![(action.clone(), drew)]
+                }
+                _ => Vec::new(),
+            };
         let mut replaced = false;
-        for variant in variants {
+        for (variant, drew) in variants {
             let mut steps = shrinker.steps.clone();
             steps[index] = Step::Act(variant);
             steps.remove(index + 1);
             let mut draws = shrinker.draws.clone();
+            draws[index + 1] = drew;
             draws.remove(index);
             if shrinker.accept(steps, &draws) {
                 merged += 1;
