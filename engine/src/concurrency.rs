@@ -113,7 +113,7 @@ impl fmt::Display for Conflict {
 /// How a commit landed, kept so that re-dispatching the history lands it the same way
 /// ([`Engine::redispatch`](crate::Engine::redispatch)): the decision it appended (or the
 /// refusal it reported), or the conflict that refused it.
-pub enum Committed<D: Domain> {
+pub enum CommitRecord<D: Domain> {
     /// The client's decision, appended (or its refusal, reported).
     Decided(Result<Vec<D::Event>, D::Reject>),
     /// A stream the decision read had moved, and the command was refused.
@@ -148,29 +148,29 @@ impl<D: Domain> fmt::Debug for Pending<D> {
     }
 }
 
-impl<D: Domain> Clone for Committed<D> {
+impl<D: Domain> Clone for CommitRecord<D> {
     fn clone(&self) -> Self {
         match self {
-            Committed::Decided(decision) => Committed::Decided(decision.clone()),
-            Committed::Conflict(conflict) => Committed::Conflict(*conflict),
+            CommitRecord::Decided(decision) => CommitRecord::Decided(decision.clone()),
+            CommitRecord::Conflict(conflict) => CommitRecord::Conflict(*conflict),
         }
     }
 }
 
-impl<D: Domain> fmt::Debug for Committed<D> {
+impl<D: Domain> fmt::Debug for CommitRecord<D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Committed::Decided(decision) => f.debug_tuple("Decided").field(decision).finish(),
-            Committed::Conflict(conflict) => f.debug_tuple("Conflict").field(conflict).finish(),
+            CommitRecord::Decided(decision) => f.debug_tuple("Decided").field(decision).finish(),
+            CommitRecord::Conflict(conflict) => f.debug_tuple("Conflict").field(conflict).finish(),
         }
     }
 }
 
-impl<D: Domain> PartialEq for Committed<D> {
+impl<D: Domain> PartialEq for CommitRecord<D> {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (Committed::Decided(a), Committed::Decided(b)) => a == b,
-            (Committed::Conflict(a), Committed::Conflict(b)) => a == b,
+            (CommitRecord::Decided(a), CommitRecord::Decided(b)) => a == b,
+            (CommitRecord::Conflict(a), CommitRecord::Conflict(b)) => a == b,
             _ => false,
         }
     }

@@ -36,7 +36,7 @@ mod touched;
 
 pub use bugs::{Bug, BugId, Bugs};
 pub use choices::{Choices, RandomChoices, ReplayedChoices};
-pub use concurrency::{Committed, Conflict, MAX_ATTEMPTS, OnConflict, Pending, Stream};
+pub use concurrency::{CommitRecord, Conflict, MAX_ATTEMPTS, OnConflict, Pending, Stream};
 pub use domain::Domain;
 pub use draw::{Draw, Draws};
 pub use engine::{Engine, MAX_CASCADE_ACTIONS, MAX_CASCADE_DEPTH, Refusal};

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{Engine, First, Refusal};
-use crate::{Committed, Conflict, Domain, Draw, Pending, Stream};
+use crate::{CommitRecord, Conflict, Domain, Draw, Pending, Stream};
 
 impl<D: Domain> Engine<D> {
     /// A concurrent client loads the state as it is now and decides `action` there, with
@@ -77,7 +77,7 @@ impl<D: Domain> Engine<D> {
         pending: &Pending<D>,
         draws: &[Draw],
     ) -> Result<Range<usize>, Refusal<D::Reject>> {
-        let committed = Committed::Decided(pending.decision.clone());
+        let committed = CommitRecord::Decided(pending.decision.clone());
         self.land(pending.action.clone(), draws, &committed)
     }
 
@@ -87,7 +87,11 @@ impl<D: Domain> Engine<D> {
         pending: &Pending<D>,
         conflict: Conflict,
     ) -> Result<Range<usize>, Refusal<D::Reject>> {
-        self.land(pending.action.clone(), &[], &Committed::Conflict(conflict))
+        self.land(
+            pending.action.clone(),
+            &[],
+            &CommitRecord::Conflict(conflict),
+        )
     }
 
     /// What `pending`'s command decides on the state as it is now, with the time and the
@@ -102,7 +106,7 @@ impl<D: Domain> Engine<D> {
     }
 
     /// How step `step` landed, if it was a commit.
-    pub fn committed(&self, step: usize) -> Option<&Committed<D>> {
+    pub fn committed(&self, step: usize) -> Option<&CommitRecord<D>> {
         self.commits
             .iter()
             .rev()
@@ -115,7 +119,7 @@ impl<D: Domain> Engine<D> {
     pub fn recommit(
         &mut self,
         action: D::Action,
-        committed: &Committed<D>,
+        committed: &CommitRecord<D>,
     ) -> Result<Range<usize>, Refusal<D::Reject>> {
         self.land(action, &[], committed)
     }
@@ -124,17 +128,17 @@ impl<D: Domain> Engine<D> {
         &mut self,
         action: D::Action,
         draws: &[Draw],
-        committed: &Committed<D>,
+        committed: &CommitRecord<D>,
     ) -> Result<Range<usize>, Refusal<D::Reject>> {
         let step = self.actions.len();
         let first = match committed {
-            Committed::Decided(Ok(events)) => First::Append(events),
-            Committed::Decided(Err(reason)) => First::Refuse(Refusal::Rejected(reason.clone())),
-            Committed::Conflict(conflict) => First::Refuse(Refusal::Conflict(*conflict)),
+            CommitRecord::Decided(Ok(events)) => First::Append(events),
+            CommitRecord::Decided(Err(reason)) => First::Refuse(Refusal::Rejected(reason.clone())),
+            CommitRecord::Conflict(conflict) => First::Refuse(Refusal::Conflict(*conflict)),
         };
         let landed = self.step(action, draws, first);
         if !matches!(landed, Err(Refusal::Poisoned)) {
-            self.commits.push((step, Committed::clone(committed)));
+            self.commits.push((step, CommitRecord::clone(committed)));
         }
         landed
     }

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::{Bugs, Committed, Conflict, Domain, Draw, Env};
+use crate::{Bugs, CommitRecord, Conflict, Domain, Draw, Env};
 
 mod clients;
 
@@ -104,7 +104,7 @@ pub struct Engine<D: Domain> {
     /// the command and what it drew, so that [`Engine::redispatch`] draws alike.
     begins: Vec<(usize, D::Action, Vec<Draw>)>,
     /// The steps that were commits ([`Engine::commit`]) and how each landed.
-    commits: Vec<(usize, Committed<D>)>,
+    commits: Vec<(usize, CommitRecord<D>)>,
 }
 
 // Written out rather than derived: a derive would demand `D: Clone + Debug` of the domain's

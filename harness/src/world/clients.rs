@@ -216,7 +216,10 @@ fn stale_commit<M: Model>(
 ) -> String {
     let pending = &in_flight.pending;
     let shown = |decision: &Result<Vec<M::Event>, M::Reject>| match decision {
-        Ok(events) => format!("{events:?}"),
+        Ok(events) => {
+            let events: Vec<String> = events.iter().map(M::describe_event).collect();
+            format!("[{}]", events.join(", "))
+        }
         Err(reason) => format!("a refusal ({reason})"),
     };
     let attempt = match in_flight.attempt {

@@ -7,9 +7,9 @@ use cqrs_es::Aggregate;
 use cqrs_es::event_sink::EventSink;
 
 use super::drive::{MAX_POLLS, run_to_end};
-use super::ids::{choose_id, rename_aggregate_id};
+use super::ids::{choose_id, rename_aggregate_id, stream_of};
 use super::{Addressed, AggregateModel, Aggregates, CommandOf, Committed, EventOf, Views};
-use crate::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model};
+use crate::{Bug, Bugs, Choices, Coverage, Domain, Env, Invariant, Model, OnConflict, Stream};
 
 /// The rewind domain of the aggregate `T` describes: implements [`Domain`] and [`Model`], so
 /// an `Engine<Aggregated<T>>` runs it and every rewind tool tests it. Never built: it only
@@ -95,6 +95,7 @@ fn commit<T: AggregateModel>(
 impl<T: AggregateModel> Domain for Aggregated<T> {
     const NAME: &'static str = T::NAME;
     const SCHEMA: u32 = T::SCHEMA;
+    const CONCURRENT: bool = T::CONCURRENT;
 
     type Config = ();
     type State = Aggregates<T::Aggregate>;
@@ -115,6 +116,24 @@ impl<T: AggregateModel> Domain for Aggregated<T> {
         out: &mut Vec<Committed<EventOf<T>>>,
     ) -> Result<(), Rejected> {
         commit::<T>(state, action, env, out).map(drop)
+    }
+
+    /// A command reads its instance's stream: the sequence cqrs-es's commit checks.
+    fn reads(
+        _state: &Aggregates<T::Aggregate>,
+        action: &Addressed<CommandOf<T>>,
+        _bugs: Bugs,
+        out: &mut Vec<Stream>,
+    ) {
+        out.push(stream_of::<T::Aggregate>(&action.aggregate_id));
+    }
+
+    fn in_stream(event: &Committed<EventOf<T>>, stream: &Stream) -> bool {
+        stream_of::<T::Aggregate>(&event.aggregate_id) == *stream
+    }
+
+    fn on_conflict(action: &Addressed<CommandOf<T>>, bugs: Bugs) -> OnConflict {
+        T::on_conflict(&action.command, bugs)
     }
 
     /// The aggregate's `apply` on its instance, which moves to the event's sequence.

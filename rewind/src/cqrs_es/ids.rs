@@ -4,7 +4,7 @@
 use cqrs_es::Aggregate;
 
 use super::Aggregates;
-use crate::Choices;
+use crate::{Choices, StableHasher, Stream};
 
 /// The id of the `index`-th instance of `A` a run addresses: `account-0`, `account-1`, ...
 /// after the aggregate's `TYPE`. Readable, and renumbered by the shrinker so a shrunk log
@@ -19,6 +19,17 @@ fn index_of<A: Aggregate>(id: &str) -> Option<u64> {
     let index = digits.parse::<u64>().ok()?;
     // `account-07` is not an id `aggregate_id` makes: leave it as written.
     (aggregate_id::<A>(index) == id).then_some(index)
+}
+
+/// The stream of the instance `id`: the one cqrs-es's sequence check covers. Named by the
+/// aggregate's `TYPE` and the id's index (`account-3`), or by a hash of any other id.
+pub(super) fn stream_of<A: Aggregate>(id: &str) -> Stream {
+    let index = index_of::<A>(id).unwrap_or_else(|| {
+        let mut hasher = StableHasher::default();
+        hasher.write(id.as_bytes());
+        hasher.finish()
+    });
+    Stream::new(A::TYPE, index)
 }
 
 /// Passes an aggregate id through a shrinker's renumbering (`Model::rename_ids`), under the

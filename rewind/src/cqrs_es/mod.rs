@@ -221,7 +221,7 @@ use cqrs_es::View;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{Bug, Choices, Coverage, Env, Invariant};
+use crate::{Bug, Bugs, Choices, Coverage, Env, Invariant, OnConflict};
 
 pub use aggregates::Aggregates;
 pub use domain::{Aggregated, Rejected};
@@ -290,10 +290,24 @@ pub trait AggregateModel: Sized + 'static {
     const COVERAGE: &'static [&'static str] = &[];
     /// The planted bugs the services can switch on; `BUGS[i].id == BugId(i)`.
     const BUGS: &'static [Bug] = &[];
+    /// Whether commands may run on concurrent clients, as two `execute`s of one aggregate id
+    /// do in production: each loads the instance, handles the command, and commits with
+    /// cqrs-es's sequence check, so the later of two commits meets an `AggregateConflict`
+    /// (see [`AggregateModel::on_conflict`]). On by default.
+    const CONCURRENT: bool = true;
     /// What must hold of the aggregates and the views after every command, accepted or
     /// refused, in order; the first that fails is the violation. Each costs O(instances +
     /// views), never O(history): history is what the views fold.
     const INVARIANTS: &'static [AggregateInvariant<Self>];
+
+    /// What the application does when `command`'s commit meets an `AggregateConflict`:
+    /// cqrs-es returns it to the caller, so the command is refused, unless the application
+    /// wraps `execute` in a retry ([`OnConflict::Retry`]: it executes again on the fresh
+    /// instance). `bugs` are the planted ones.
+    fn on_conflict(command: &CommandOf<Self>, bugs: Bugs) -> OnConflict {
+        let _ = (command, bugs);
+        OnConflict::Refuse
+    }
 
     /// The services `handle` is given for one command. Under simulation they are fakes that
     /// answer at once (a `handle` awaiting real I/O is refused): `env.planted(bug)` switches a

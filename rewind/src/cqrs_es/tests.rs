@@ -468,3 +468,50 @@ fn a_command_that_changes_nothing_leaves_no_instance() {
     let replayed = Engine::<Sim>::replay_events(&(), Bugs::NONE, engine.events());
     assert_eq!(&replayed, engine.state());
 }
+
+/// Two `execute`s of one instance: both load it at sequence 1, the first commits, and the
+/// second meets cqrs-es's sequence check. Another instance's commit moves nothing.
+#[test]
+fn the_later_of_two_commits_to_one_instance_is_refused_as_a_conflict() {
+    use crate::Step;
+    use rewind_harness::check::{Checks, StepView, thorough_observed};
+    let begin = |client, id: &str| Step::Begin {
+        client,
+        action: to(id, TallyCommand::Add(2)),
+    };
+    let steps = [
+        Step::Act(to("tally-0", TallyCommand::Add(2))),
+        begin(1, "tally-0"),
+        begin(2, "tally-0"),
+        begin(3, "tally-1"),
+        Step::Commit(1),
+        Step::Commit(3),
+        Step::Commit(2),
+    ];
+    let mut refusals = Vec::new();
+    let checked = thorough_observed::<Sim>(
+        &(),
+        1,
+        Bugs::NONE,
+        &steps,
+        &[],
+        &Checks::all(),
+        &mut |view: StepView<'_, Sim>| refusals.push(view.refusal),
+    );
+    assert_eq!(checked.violation, None);
+    let refused: Vec<(usize, String)> = refusals
+        .into_iter()
+        .enumerate()
+        .filter_map(|(step, refusal)| refusal.map(|why| (step, why)))
+        .collect();
+    assert_eq!(
+        refused,
+        [(
+            6,
+            "conflict: tally-0 moved from version 1 to 2 since the decision".to_string()
+        )]
+    );
+    let tallies = checked.engine.state();
+    assert_eq!(tallies.sequence("tally-0"), 2);
+    assert_eq!(tallies.sequence("tally-1"), 1);
+}

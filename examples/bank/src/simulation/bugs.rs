@@ -13,6 +13,10 @@ pub const BATCHED_CHECK_PAID_TWICE: BugId = BugId(1);
 /// Opening from the app skips the already-open check: an account is opened twice. Caught by
 /// `opened_once`, on the account list: the account itself looks like any open account.
 pub const APP_OPENS_AN_OPEN_ACCOUNT: BugId = BugId(2);
+/// An ATM withdrawal whose commit meets `AggregateConflict` is written again as first
+/// decided, because the ATM already handed the cash out. Only two concurrent `execute`s of
+/// one account reveal it: caught by `commits_serializable` at the second commit.
+pub const ATM_WITHDRAWAL_WRITTEN_DESPITE_CONFLICT: BugId = BugId(3);
 
 pub const BUGS: &[Bug] = &[
     Bug {
@@ -29,5 +33,10 @@ pub const BUGS: &[Bug] = &[
         id: APP_OPENS_AN_OPEN_ACCOUNT,
         name: "app_opens_an_open_account",
         effect: "with self-service opening on, an account already open is opened again",
+    },
+    Bug {
+        id: ATM_WITHDRAWAL_WRITTEN_DESPITE_CONFLICT,
+        name: "atm_withdrawal_written_despite_conflict",
+        effect: "an ATM withdrawal whose commit meets AggregateConflict is written again as first decided, since the cash is already out, so two concurrent withdrawals overdraw",
     },
 ];

@@ -14,13 +14,14 @@ mod tests;
 mod views;
 
 use rewind::cqrs_es::{AggregateInvariant, AggregateModel, Aggregated, rename_aggregate_id};
-use rewind::{Bug, Choices, Coverage, Env};
+use rewind::{Bug, Bugs, Choices, Coverage, Env, OnConflict};
 
 use crate::services::{BankAccountServices, FeatureFlags};
 use crate::{BankAccount, BankAccountCommand, BankAccountEvent};
 
 pub use bugs::{
-    APP_OPENS_AN_OPEN_ACCOUNT, BATCHED_CHECK_PAID_TWICE, BUGS, EXPRESS_WITHDRAWAL_OVERDRAWS,
+    APP_OPENS_AN_OPEN_ACCOUNT, ATM_WITHDRAWAL_WRITTEN_DESPITE_CONFLICT, BATCHED_CHECK_PAID_TWICE,
+    BUGS, EXPRESS_WITHDRAWAL_OVERDRAWS,
 };
 pub use fake_bank::SimulatedBank;
 pub use views::BankViews;
@@ -51,6 +52,19 @@ impl AggregateModel for BankModel {
                 batch_check_clearing: env.planted(BATCHED_CHECK_PAID_TWICE),
                 self_service_opening: env.planted(APP_OPENS_AN_OPEN_ACCOUNT),
             },
+        }
+    }
+
+    /// cqrs-es hands `AggregateConflict` back to the caller, and the bank's app shows it: the
+    /// command is refused. With the planted bug, the ATM path writes its first decision anyway.
+    fn on_conflict(command: &BankAccountCommand, bugs: Bugs) -> OnConflict {
+        match command {
+            BankAccountCommand::WithdrawMoney { .. }
+                if bugs.has(ATM_WITHDRAWAL_WRITTEN_DESPITE_CONFLICT) =>
+            {
+                OnConflict::Resend
+            }
+            _ => OnConflict::Refuse,
         }
     }
 
