@@ -7,7 +7,46 @@ use std::ops::Range;
 use super::{Engine, First, Refusal};
 use crate::{CommitRecord, Conflict, Domain, Draw, Pending, Stream};
 
+/// What concurrent clients did in an engine's history, so that [`Engine::redispatch`] does
+/// it again alike.
+pub(super) struct History<D: Domain> {
+    /// The commands clients decided ([`Engine::begin`]): the step count then, the command
+    /// and what it drew.
+    pub(super) begins: Vec<(usize, D::Action, Vec<Draw>)>,
+    /// The steps that were commits ([`Engine::commit`]) and how each landed.
+    pub(super) commits: Vec<(usize, CommitRecord<D>)>,
+}
+
+// Written out rather than derived: a derive would demand `Clone + Debug` of the domain's
+// marker type.
+impl<D: Domain> Clone for History<D> {
+    fn clone(&self) -> Self {
+        History {
+            begins: self.begins.clone(),
+            commits: self.commits.clone(),
+        }
+    }
+}
+
+impl<D: Domain> std::fmt::Debug for History<D> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("History")
+            .field("begins", &self.begins)
+            .field("commits", &self.commits)
+            .finish()
+    }
+}
+
 impl<D: Domain> Engine<D> {
+    fn history(&mut self) -> &mut History<D> {
+        self.clients.get_or_insert_with(|| {
+            Box::new(History {
+                begins: Vec::new(),
+                commits: Vec::new(),
+            })
+        })
+    }
+
     /// A concurrent client loads the state as it is now and decides `action` there, with
     /// `draws` scripted for what the decision draws. Nothing changes and nothing is logged as
     /// a step: the decision waits in the [`Pending`] until [`Engine::commit`] appends it.
@@ -29,8 +68,10 @@ impl<D: Domain> Engine<D> {
         let drew = self.env.end_step();
         let mut reads = Vec::new();
         D::reads(&self.state, &action, self.bugs, &mut reads);
-        self.begins
-            .push((self.actions.len(), action.clone(), drew.clone()));
+        let step = self.actions.len();
+        self.history()
+            .begins
+            .push((step, action.clone(), drew.clone()));
         self.poisoned = false;
         Ok(Pending {
             action,
@@ -107,7 +148,9 @@ impl<D: Domain> Engine<D> {
 
     /// How step `step` landed, if it was a commit.
     pub fn committed(&self, step: usize) -> Option<&CommitRecord<D>> {
-        self.commits
+        self.clients
+            .as_ref()?
+            .commits
             .iter()
             .rev()
             .find(|(at, _)| *at == step)
@@ -131,14 +174,20 @@ impl<D: Domain> Engine<D> {
         committed: &CommitRecord<D>,
     ) -> Result<Range<usize>, Refusal<D::Reject>> {
         let step = self.actions.len();
-        let first = match committed {
-            CommitRecord::Decided(Ok(events)) => First::Append(events),
-            CommitRecord::Decided(Err(reason)) => First::Refuse(Refusal::Rejected(reason.clone())),
-            CommitRecord::Conflict(conflict) => First::Refuse(Refusal::Conflict(*conflict)),
+        let refusal = match committed {
+            CommitRecord::Decided(Ok(_)) => None,
+            CommitRecord::Decided(Err(reason)) => Some(Refusal::Rejected(reason.clone())),
+            CommitRecord::Conflict(conflict) => Some(Refusal::Conflict(*conflict)),
+        };
+        let first = match (committed, &refusal) {
+            (_, Some(refusal)) => First::Refuse(refusal),
+            (CommitRecord::Decided(Ok(events)), None) => First::Append(events),
+            (_, None) => unreachable!("only an appended decision has no refusal"),
         };
         let landed = self.step(action, draws, first);
         if !matches!(landed, Err(Refusal::Poisoned)) {
-            self.commits.push((step, CommitRecord::clone(committed)));
+            let committed = CommitRecord::clone(committed);
+            self.history().commits.push((step, committed));
         }
         landed
     }
