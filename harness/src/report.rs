@@ -193,6 +193,7 @@ mod tests {
             invariants: 1,
             eventually: 0,
             faults: None,
+            clients: None,
             history_every: 8,
             skipped: Vec::new(),
             coverage,

@@ -104,6 +104,8 @@ pub struct Summary {
     pub eventually: usize,
     /// The faults injected, for a domain with an outbox (see `world::faults_named`).
     pub faults: Option<String>,
+    /// The concurrent clients, for a domain that declares them (see `world::clients_named`).
+    pub clients: Option<String>,
     /// Runs between deep history checks (see `SimPlan::history_every`).
     pub history_every: u64,
     /// Checks set aside (`--skip`).
@@ -174,6 +176,9 @@ impl Summary {
                 "  faults      {faults}; {} once the bus has drained",
                 count(self.eventually as u64, "invariant")
             );
+        }
+        if let Some(clients) = &self.clients {
+            let _ = writeln!(out, "  clients     {clients}");
         }
         if !self.skipped.is_empty() {
             let _ = writeln!(out, "  set aside   {}", self.skipped.join(", "));

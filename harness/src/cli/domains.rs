@@ -14,6 +14,9 @@ pub(crate) fn list(context: &Invocation) -> Result<Found> {
             outln!("  eventually  {}", info.eventually.join(", "))?;
             outln!("  faults      {faults}")?;
         }
+        if let Some(clients) = &info.clients {
+            outln!("  clients     {clients}")?;
+        }
         outln!("  coverage    {}", info.coverage.join(", "))?;
         outln!("  bugs")?;
         for bug in info.bugs {

@@ -52,6 +52,8 @@ pub struct DomainInfo {
     pub eventually: Vec<&'static str>,
     /// The faults a simulation injects by default, for a domain with an outbox.
     pub faults: Option<String>,
+    /// The concurrent clients a simulation runs by default, for a domain that declares them.
+    pub clients: Option<String>,
 }
 
 /// A simulation's summary and, for each failure it reports that was shrunk, the shrunk log

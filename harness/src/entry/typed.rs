@@ -43,6 +43,7 @@ impl<M: Model> DomainEntry for Entry<M> {
                 .map(|invariant| invariant.name)
                 .collect(),
             faults: crate::world::faults_named::<M>(true),
+            clients: crate::world::clients_named::<M>(true),
         }
     }
 
@@ -85,6 +86,7 @@ impl<M: Model> DomainEntry for Entry<M> {
             invariants: M::invariants().len(),
             eventually: M::eventually().len(),
             faults: crate::world::faults_named::<M>(plan.faults),
+            clients: crate::world::clients_named::<M>(plan.concurrency),
             history_every: plan.history_every,
             skipped: checks.skipped().to_vec(),
             coverage: crate::world::coverage_labels::<M>()

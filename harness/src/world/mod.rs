@@ -108,6 +108,21 @@ pub fn faults_named<M: Model>(faults_on: bool) -> Option<String> {
     })
 }
 
+/// The concurrent clients a run of `M` has, named for a summary: `None` for a domain that
+/// declares none, `"off"` when they are off.
+pub fn clients_named<M: Model>(on: bool) -> Option<String> {
+    if !M::CONCURRENT {
+        return None;
+    }
+    Some(if on {
+        format!(
+            "up to {MAX_CLIENTS}, each a command in flight from its begin to its commit; {COMMITS_SERIALIZABLE} at every commit"
+        )
+    } else {
+        "off (every command decided and appended at once)".into()
+    })
+}
+
 /// What one step did.
 pub enum Outcome<M: Model> {
     /// It dispatched an action (the user's or a delivered message): what the engine said.
