@@ -51,6 +51,68 @@ impl<D: Domain> Engine<D> {
     /// `draws` scripted for what the decision draws. Nothing changes and nothing is logged as
     /// a step: the decision waits in the [`Pending`] until [`Engine::commit`] appends it.
     /// Refused only when an earlier dispatch panicked ([`Refusal::Poisoned`]).
+    ///
+    /// A lost update, and the version check that stops it: two clients decide to spend the
+    /// one coin of a wallet, the first commits, and the second finds the wallet's stream
+    /// moved.
+    ///
+    /// ```
+    /// # use rewind_engine as rewind;
+    /// use rewind::{Bugs, Domain, Engine, Env, Refusal, Stream};
+    ///
+    /// struct Wallet;
+    ///
+    /// impl Domain for Wallet {
+    ///     const NAME: &'static str = "wallet";
+    ///     const SCHEMA: u32 = 1;
+    ///     const CONCURRENT: bool = true;
+    ///     type Config = ();
+    ///     type State = i64;
+    ///     type Action = i64; // an amount to add (negative: spend)
+    ///     type Event = i64;
+    ///     type Reject = String;
+    ///
+    ///     fn initial(_: &(), _: Bugs) -> i64 {
+    ///         0
+    ///     }
+    ///     fn decide(balance: &i64, amount: &i64, _: &mut Env, out: &mut Vec<i64>) -> Result<(), String> {
+    ///         if balance + amount < 0 {
+    ///             return Err(format!("{balance} cannot pay {}", -amount));
+    ///         }
+    ///         out.push(*amount);
+    ///         Ok(())
+    ///     }
+    ///     fn apply(balance: &mut i64, amount: &i64) {
+    ///         *balance += amount;
+    ///     }
+    ///     // Every decision reads the wallet's one stream, and every event is in it.
+    ///     fn reads(_: &i64, _: &i64, _: Bugs, out: &mut Vec<Stream>) {
+    ///         out.push(Stream::new("wallet", 0));
+    ///     }
+    ///     fn in_stream(_: &i64, _: &Stream) -> bool {
+    ///         true
+    ///     }
+    /// }
+    ///
+    /// let mut engine = Engine::<Wallet>::new((), 1, Bugs::NONE);
+    /// engine.dispatch(1).unwrap();
+    /// let first = engine.begin(-1, &[]).unwrap();
+    /// let second = engine.begin(-1, &[]).unwrap();
+    /// assert_eq!(second.decision, Ok(vec![-1]), "both decided on the one coin");
+    ///
+    /// assert_eq!(engine.conflict(&first), None);
+    /// assert_eq!(engine.commit(&first, &[]), Ok(1..2));
+    /// let conflict = engine.conflict(&second).expect("the wallet moved");
+    /// assert_eq!(conflict.to_string(), "wallet-0 moved from version 1 to 2 since the decision");
+    /// // Deciding again on the fresh state refuses; appending the stale decision would overdraw.
+    /// assert_eq!(engine.decide_again(&second), Err("0 cannot pay 1".to_string()));
+    /// assert_eq!(
+    ///     engine.refuse_conflict(&second, conflict),
+    ///     Err(Refusal::Conflict(conflict))
+    /// );
+    /// assert_eq!((*engine.state(), engine.steps()), (0, 3));
+    /// assert_eq!(engine.redispatch().events(), engine.events(), "commits replay alike");
+    /// ```
     pub fn begin(
         &mut self,
         action: D::Action,
