@@ -154,6 +154,8 @@
 //! - [`Choices`], [`Env`] and [`Draws`]: the randomness a bot and `decide` may use.
 //! - [`Invariant`], [`Touched`], [`Coverage`], [`Bug`], [`BugId`], [`Bugs`], [`Faults`],
 //!   [`Projection`]: what a model declares.
+//! - [`Stream`] and [`OnConflict`]: a domain's concurrency control, for concurrent clients
+//!   ([`Domain::CONCURRENT`]; [`Engine::begin`] shows a lost update stopped).
 //! - [`Scenario`]: given/when/then tests of single rules.
 //! - [`harness`]: the run loop, the checks, the shrinker, the corpus, simulation and hunting,
 //!   as library functions.
