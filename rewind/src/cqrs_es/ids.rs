@@ -16,9 +16,12 @@ pub fn aggregate_id<A: Aggregate>(index: u64) -> String {
 /// The index of an id made by [`aggregate_id`]; `None` for any other string.
 fn index_of<A: Aggregate>(id: &str) -> Option<u64> {
     let digits = id.strip_prefix(A::TYPE)?.strip_prefix('-')?;
-    let index = digits.parse::<u64>().ok()?;
-    // `account-07` is not an id `aggregate_id` makes: leave it as written.
-    (aggregate_id::<A>(index) == id).then_some(index)
+    // Only the digits `aggregate_id` writes: no sign, and no leading zero (`account-07` is
+    // not one of its ids, so it is left as written). Checked without formatting the id
+    // again: the version check asks this of every event since a client's decision.
+    let canonical = digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    canonical.then(|| digits.parse::<u64>().ok()).flatten()
 }
 
 /// The stream of the instance `id`: the one cqrs-es's sequence check covers. Named by the
