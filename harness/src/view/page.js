@@ -12,16 +12,26 @@
   var data = JSON.parse(document.getElementById("data").textContent);
   var steps = data.steps;
   var count = steps.length;
-  // The rows are the log's steps, then the deliveries of the drain at the end of the run (if
-  // the replay got there), counted apart: a log of 4 steps replayed to its end with one
-  // delivery in the drain is "4 of 4 steps, then 1 drain delivery", not "5 of 4 steps".
-  var logSteps = steps.filter(function (step) {
-    return !step.d;
-  }).length;
-  var drainRows = count - logSteps;
+  // The rows are the log's steps, then the drain's at the end of the run (if the replay got
+  // there): the commits of the clients still in flight, then the deliveries. Each is named
+  // and counted by what it is: a log of 4 steps replayed to its end with one commit in the
+  // drain is "4 of 4 steps, then 1 drain commit", not "5 of 4 steps", and its last row is
+  // "drain commit 1 of 1". A drain step with a client is a commit.
+  var names = [];
+  var drained = { "drain commit": 0, "drain delivery": 0 };
+  steps.forEach(function (step, index) {
+    if (!step.d) {
+      names.push({ kind: "step", number: index });
+      return;
+    }
+    var kind = step.c !== undefined ? "drain commit" : "drain delivery";
+    drained[kind] += 1;
+    names.push({ kind: kind, number: drained[kind] });
+  });
+  var logSteps = count - drained["drain commit"] - drained["drain delivery"];
   var violation = data.violation;
   // The row where the violation showed; its step counts as the log counts (the drain's
-  // deliveries all come at the step after the log's last).
+  // steps all come at the step after the log's last).
   var violationRow = data.violation_row;
   var recorded = data.recorded;
   // The row of the recorded step: a step of the log, or (past them) the end of the run.
@@ -173,9 +183,15 @@
     return n + " " + (n === 1 ? one : many);
   }
 
-  // How a row is named: "step 3", or "drain delivery 1" for the drain's first.
+  // How a row is named: "step 3", "drain commit 1" or "drain delivery 1".
   function stepName(index) {
-    return steps[index].d ? "drain delivery " + (index - logSteps + 1) : "step " + index;
+    return names[index].kind + " " + names[index].number;
+  }
+
+  // How many rows are named like `index`'s: the log's steps, or the drain's of its kind.
+  function countOf(index) {
+    var kind = names[index].kind;
+    return kind === "step" ? data.actions : drained[kind];
   }
 
   function brokeText(v) {
@@ -202,9 +218,25 @@
     $("copy").addEventListener("click", copyRerun);
   }
 
+  // The drain's rows by kind, in the order it takes them: "1 drain commit and 2 drain
+  // deliveries".
+  function drainText() {
+    return [
+      ["drain commit", "drain commits"],
+      ["drain delivery", "drain deliveries"],
+    ]
+      .filter(function (kind) {
+        return drained[kind[0]] > 0;
+      })
+      .map(function (kind) {
+        return plural(drained[kind[0]], kind[0], kind[1]);
+      })
+      .join(" and ");
+  }
+
   function replayedText() {
     var replayed = logSteps + " of " + plural(data.actions, "step", "steps");
-    if (drainRows > 0) replayed += ", then " + plural(drainRows, "drain delivery", "drain deliveries");
+    if (count > logSteps) replayed += ", then " + drainText();
     if (!violation) return replayed + " · no invariant broke";
     var same = violation.invariant === data.recorded.invariant && violation.step === data.recorded.step;
     return replayed + " · " + brokeText(violation).slice(2) + (same ? " (as recorded)" : " (not as recorded)");
@@ -346,10 +378,11 @@
     var row = $("row-" + index);
     row.classList.add("selected");
     if (row.scrollIntoView) row.scrollIntoView({ block: "nearest" });
-    // Counted as the rows are named: step i of the log's steps, or the drain's k-th delivery.
-    $("step-kind").textContent = steps[index].d ? "drain delivery" : "step";
-    $("step-number").textContent = String(steps[index].d ? index - logSteps + 1 : index);
-    $("step-count").textContent = String(steps[index].d ? drainRows : data.actions);
+    // Counted as the rows are named: step i of the log's steps, or the drain's k-th commit
+    // or delivery.
+    $("step-kind").textContent = names[index].kind;
+    $("step-number").textContent = String(names[index].number);
+    $("step-count").textContent = String(countOf(index));
     document.body.dataset.step = String(index);
     $("scrub").value = String(index);
     show(index);
