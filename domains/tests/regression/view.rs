@@ -1,5 +1,6 @@
 //! `rewind view`: the page opens in headless Chromium at the step its link names, the arrow
-//! keys step through it by the page's own key handler, the violation shows at its step, and
+//! keys step through it by the page's own key handler, the violation shows at its step (the
+//! drain's too, named as a commit or a delivery), concurrent clients have their lanes, and
 //! the page renders to a screenshot that is not blank. Bad input is refused as `replay`
 //! refuses it, and the log itself is never overwritten.
 //!
@@ -36,6 +37,10 @@ pub fn trials() -> Vec<Trial> {
         Trial::test(
             "view::drain_deliveries_are_counted_apart",
             drain_deliveries_are_counted_apart,
+        ),
+        Trial::test(
+            "view::client_lanes_run_from_begin_to_commit",
+            client_lanes_run_from_begin_to_commit,
         ),
         Trial::test("view::bad_input_is_refused", bad_input_is_refused),
         Trial::test("view::never_overwrites_the_log", never_overwrites_the_log),
@@ -281,6 +286,106 @@ fn drain_deliveries_are_counted_apart() -> Result<(), Failed> {
         return Err(format!("step 3 is not counted of 4: {:?}", counter(&dom)).into());
     }
     Ok(())
+}
+
+/// A log whose clients overlap: client 1 begins a login, client 2 a death, client 1 commits,
+/// a bonus is delivered, and the drain commits client 2's stale death, which breaks
+/// `commits_serializable`.
+const CLIENTS: &str = "../corpus/accounts/commits_serializable-cc92cc32.json";
+
+/// The timeline has a lane for each client of the log, headed by its name: a client's begin
+/// and commit are marked in its lane, named in their titles, with a line between them while
+/// its command is in flight. The drain's commit is "drain commit 1 of 1", counted apart, and
+/// the page opened there shows the violation and the command the commit committed.
+fn client_lanes_run_from_begin_to_commit() -> Result<(), Failed> {
+    let chromium = chromium()?;
+    let dir = scratch("clients");
+    let page = dir.join("page.html");
+    expect(
+        &rewind(&["view", CLIENTS, "--out", path_text(&page)?]),
+        0,
+        &[],
+    )?;
+    let page = page.canonicalize().map_err(|e| e.to_string())?;
+    let dom = chromium.dump_dom(&format!("file://{}#step=5", page.display()), &dir)?;
+    expect_violation_at(&dom, 5, ("drain commit", 1, 1), "commits_serializable")?;
+    if !dom.contains("5 of 5 steps, then 1 drain commit · `commits_serializable` broke at step 5")
+    {
+        return Err(format!("the header does not count the drain's commit apart:\n{dom}").into());
+    }
+    if !dom.contains("lanes: client 1, client 2 ·") {
+        return Err(format!("the lanes are not headed client 1, client 2:\n{dom}").into());
+    }
+    let login = r#"LogIn { user: 0, password: "letmein1", expected_version: None }"#;
+    let die = "Die { user: 0, expected_version: None }";
+    let in_flight = |client: u32| format!("client {client}: a command in flight");
+    let lands =
+        |client: u32, command: &str| format!("client {client} commits {command}: the commit lands");
+    let none = ("lane", String::new());
+    // Each row's lanes, client 1's then client 2's: the cell's class and the start of its title.
+    let wanted = [
+        [none.clone(), none.clone()],
+        [
+            (
+                "lane mark-begin down",
+                format!("client 1 begins {login}: decided"),
+            ),
+            none.clone(),
+        ],
+        [
+            ("lane flight", in_flight(1)),
+            (
+                "lane mark-begin down",
+                format!("client 2 begins {die}: decided"),
+            ),
+        ],
+        [
+            ("lane mark-landed up", lands(1, login)),
+            ("lane flight", in_flight(2)),
+        ],
+        [none.clone(), ("lane flight", in_flight(2))],
+        [none.clone(), ("lane mark-landed up", lands(2, die))],
+    ];
+    for (row, wanted) in wanted.iter().enumerate() {
+        let lanes = lanes_of(&dom, row)?;
+        let matches = lanes.len() == wanted.len()
+            && lanes
+                .iter()
+                .zip(wanted)
+                .all(|((class, title), (want_class, want_title))| {
+                    class == want_class && title.starts_with(want_title.as_str())
+                });
+        if !matches {
+            return Err(format!("row {row}'s lanes are {lanes:?}, not {wanted:?}").into());
+        }
+    }
+    let panel = between(&dom, "id=\"step-action\"", "class=\"panes\"").unwrap_or("");
+    let said = format!("drain commit 1  client 2 commits {die}");
+    if !panel.contains(&said) || !panel.contains("● the commit lands") {
+        return Err(
+            format!("the step's panel does not say `{said}` and that it lands:\n{panel}").into(),
+        );
+    }
+    Ok(())
+}
+
+/// The lanes of the timeline's row `row`, in order: each cell's class and title (empty for
+/// a cell with none).
+fn lanes_of(dom: &str, row: usize) -> Result<Vec<(String, String)>, Failed> {
+    let html = between(dom, &format!("id=\"row-{row}\""), "</li>")
+        .ok_or_else(|| format!("the timeline has no row {row}"))?;
+    let cells = between(html, "<span class=\"lanes\">", "</span></span>")
+        .ok_or_else(|| format!("row {row} has no lanes: {html}"))?;
+    Ok(cells
+        .split("<span ")
+        .skip(1)
+        .map(|cell| {
+            let attribute = |name: &str| {
+                between(cell, &format!("{name}=\""), "\"").map_or(String::new(), unescape)
+            };
+            (attribute("class"), attribute("title"))
+        })
+        .collect())
 }
 
 /// The changed lines the page's diff pane shows (`+ path: value`), none for "no change".
