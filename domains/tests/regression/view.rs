@@ -1,5 +1,6 @@
 //! `rewind view`: the page opens in headless Chromium at the step its link names, the arrow
-//! keys step through it by the page's own key handler, the violation shows at its step, and
+//! keys step through it by the page's own key handler, the violation shows at its step (the
+//! drain's too, named as a commit or a delivery), concurrent clients have their lanes, and
 //! the page renders to a screenshot that is not blank. Bad input is refused as `replay`
 //! refuses it, and the log itself is never overwritten.
 //!
@@ -36,6 +37,10 @@ pub fn trials() -> Vec<Trial> {
         Trial::test(
             "view::drain_deliveries_are_counted_apart",
             drain_deliveries_are_counted_apart,
+        ),
+        Trial::test(
+            "view::client_lanes_run_from_begin_to_commit",
+            client_lanes_run_from_begin_to_commit,
         ),
         Trial::test("view::bad_input_is_refused", bad_input_is_refused),
         Trial::test("view::never_overwrites_the_log", never_overwrites_the_log),
@@ -133,15 +138,19 @@ fn browser_steps_to_the_violation() -> Result<(), Failed> {
     Ok(())
 }
 
-/// One log of every showcase, opened at its recorded step: the page shows that step with no
-/// console error (a domain's own `describe` text must not break the page), its diff names the
-/// same changed lines, by the same field paths, as `replay --diff` prints for that step, and
-/// it names the messages then waiting in the outbox as the replay does.
+/// One log of every showcase, opened at the row where `replay` shows its violation: the page
+/// shows that row, named as the replay names it (`step 3`, or the drain's `drain commit 1`
+/// or `drain delivery 1` for a violation the drain at the end of the run reveals), with the
+/// recorded violation and no console error (a domain's own `describe` text must not break
+/// the page); its diff names the same changed lines, by the same field paths, as `replay
+/// --diff` prints for that row, and it names the messages then waiting in the outbox as the
+/// replay does.
 fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
     let chromium = chromium()?;
     let dir = scratch("every-domain");
     let mut named_by_path = 0;
     let mut waiting_shown = 0;
+    let mut in_the_drain = 0;
     for domain in ["poll", "payments", "accounts", "subscriptions", "poker"] {
         let folder = Path::new("../corpus").join(domain);
         let mut logs: Vec<PathBuf> = fs::read_dir(&folder)
@@ -161,15 +170,47 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
         )?;
         let text = fs::read_to_string(log).map_err(|e| e.to_string())?;
         let recorded: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        let invariant = recorded["violation"]["invariant"]
+            .as_str()
+            .ok_or("no invariant")?;
         let step = recorded["violation"]["step"].as_u64().ok_or("no step")?;
-        let page = page.canonicalize().map_err(|e| e.to_string())?;
-        let dom = chromium.dump_dom(&format!("file://{}#step={step}", page.display()), &dir)?;
-        expect_step(&dom, step)?;
-        let (printed, waiting) = replay_step(log, step)?;
-        let shown = page_diff(&dom)?;
-        if shown != printed {
+        let actions = recorded["actions"].as_array().map_or(0, Vec::len);
+        let rows = replayed(log)?;
+        let row = rows
+            .iter()
+            .position(|row| row.broke)
+            .ok_or_else(|| format!("{}: the replay shows no violation", log.display()))?;
+        let Printed {
+            kind,
+            number,
+            diff: printed,
+            waiting,
+            ..
+        } = &rows[row];
+        // The log counts a drain's step as the step after its last.
+        let (at, of) = match kind.as_str() {
+            "step" => (*number, actions),
+            kind => (
+                actions as u64,
+                rows.iter().filter(|row| row.kind == kind).count(),
+            ),
+        };
+        if at != step {
             return Err(format!(
-                "{}: at step {step} the page's diff shows\n{}\nand `replay --diff` prints\n{}",
+                "{}: the replay breaks at {kind} {number}, the log records step {step}",
+                log.display()
+            )
+            .into());
+        }
+        in_the_drain += usize::from(kind != "step");
+        let page = page.canonicalize().map_err(|e| e.to_string())?;
+        let dom = chromium.dump_dom(&format!("file://{}#step={row}", page.display()), &dir)?;
+        expect_violation_at(&dom, row, (kind, *number, of), invariant)
+            .map_err(|e| format!("{}: {}", log.display(), e.message().unwrap_or("")))?;
+        let shown = page_diff(&dom)?;
+        if shown != *printed {
+            return Err(format!(
+                "{}: at {kind} {number} the page's diff shows\n{}\nand `replay --diff` prints\n{}",
                 log.display(),
                 shown.join("\n"),
                 printed.join("\n")
@@ -178,14 +219,17 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
         }
         named_by_path += shown.iter().filter(|line| line.contains("].")).count();
         let on_page = page_waiting(&dom);
-        if on_page != waiting {
+        if on_page != *waiting {
             return Err(format!(
-                "{}: at step {step} the page says {on_page:?} waits, the replay {waiting:?}",
+                "{}: at {kind} {number} the page says {on_page:?} waits, the replay {waiting:?}",
                 log.display()
             )
             .into());
         }
         waiting_shown += usize::from(waiting.is_some());
+    }
+    if in_the_drain == 0 {
+        return Err("no log compared breaks in the drain at the end of the run".into());
     }
     if waiting_shown == 0 {
         return Err("no log compared has a message waiting at its recorded step".into());
@@ -215,15 +259,10 @@ fn drain_deliveries_are_counted_apart() -> Result<(), Failed> {
     let url = |fragment: &str| format!("file://{}#{fragment}", page.display());
 
     let dom = chromium.dump_dom(&url("step=0&press=End"), &dir)?;
-    let counter = |dom: &str| {
-        (
-            between(dom, "id=\"step-kind\">", "<").map(str::to_string),
-            between(dom, "id=\"step-number\">", "<").map(str::to_string),
-            between(dom, "id=\"step-count\">", "<").map(str::to_string),
-        )
+    let some = |kind: &str, number: &str, of: &str| {
+        Some((kind.to_string(), number.to_string(), of.to_string()))
     };
-    let some = |text: &str| Some(text.to_string());
-    if counter(&dom) != (some("drain delivery"), some("1"), some("1")) {
+    if counter(&dom) != some("drain delivery", "1", "1") {
         return Err(format!(
             "the last row is not drain delivery 1 of 1: {:?}",
             counter(&dom)
@@ -243,10 +282,110 @@ fn drain_deliveries_are_counted_apart() -> Result<(), Failed> {
         return Err("the drain's row is not marked as violating".into());
     }
     let dom = chromium.dump_dom(&url("step=3"), &dir)?;
-    if counter(&dom) != (some("step"), some("3"), some("4")) {
+    if counter(&dom) != some("step", "3", "4") {
         return Err(format!("step 3 is not counted of 4: {:?}", counter(&dom)).into());
     }
     Ok(())
+}
+
+/// A log whose clients overlap: client 1 begins a login, client 2 a death, client 1 commits,
+/// a bonus is delivered, and the drain commits client 2's stale death, which breaks
+/// `commits_serializable`.
+const CLIENTS: &str = "../corpus/accounts/commits_serializable-cc92cc32.json";
+
+/// The timeline has a lane for each client of the log, headed by its name: a client's begin
+/// and commit are marked in its lane, named in their titles, with a line between them while
+/// its command is in flight. The drain's commit is "drain commit 1 of 1", counted apart, and
+/// the page opened there shows the violation and the command the commit committed.
+fn client_lanes_run_from_begin_to_commit() -> Result<(), Failed> {
+    let chromium = chromium()?;
+    let dir = scratch("clients");
+    let page = dir.join("page.html");
+    expect(
+        &rewind(&["view", CLIENTS, "--out", path_text(&page)?]),
+        0,
+        &[],
+    )?;
+    let page = page.canonicalize().map_err(|e| e.to_string())?;
+    let dom = chromium.dump_dom(&format!("file://{}#step=5", page.display()), &dir)?;
+    expect_violation_at(&dom, 5, ("drain commit", 1, 1), "commits_serializable")?;
+    if !dom.contains("5 of 5 steps, then 1 drain commit · `commits_serializable` broke at step 5")
+    {
+        return Err(format!("the header does not count the drain's commit apart:\n{dom}").into());
+    }
+    if !dom.contains("lanes: client 1, client 2 ·") {
+        return Err(format!("the lanes are not headed client 1, client 2:\n{dom}").into());
+    }
+    let login = r#"LogIn { user: 0, password: "letmein1", expected_version: None }"#;
+    let die = "Die { user: 0, expected_version: None }";
+    let in_flight = |client: u32| format!("client {client}: a command in flight");
+    let lands =
+        |client: u32, command: &str| format!("client {client} commits {command}: the commit lands");
+    let none = ("lane", String::new());
+    // Each row's lanes, client 1's then client 2's: the cell's class and the start of its title.
+    let wanted = [
+        [none.clone(), none.clone()],
+        [
+            (
+                "lane mark-begin down",
+                format!("client 1 begins {login}: decided"),
+            ),
+            none.clone(),
+        ],
+        [
+            ("lane flight", in_flight(1)),
+            (
+                "lane mark-begin down",
+                format!("client 2 begins {die}: decided"),
+            ),
+        ],
+        [
+            ("lane mark-landed up", lands(1, login)),
+            ("lane flight", in_flight(2)),
+        ],
+        [none.clone(), ("lane flight", in_flight(2))],
+        [none.clone(), ("lane mark-landed up", lands(2, die))],
+    ];
+    for (row, wanted) in wanted.iter().enumerate() {
+        let lanes = lanes_of(&dom, row)?;
+        let matches = lanes.len() == wanted.len()
+            && lanes
+                .iter()
+                .zip(wanted)
+                .all(|((class, title), (want_class, want_title))| {
+                    class == want_class && title.starts_with(want_title.as_str())
+                });
+        if !matches {
+            return Err(format!("row {row}'s lanes are {lanes:?}, not {wanted:?}").into());
+        }
+    }
+    let panel = between(&dom, "id=\"step-action\"", "class=\"panes\"").unwrap_or("");
+    let said = format!("drain commit 1  client 2 commits {die}");
+    if !panel.contains(&said) || !panel.contains("● the commit lands") {
+        return Err(
+            format!("the step's panel does not say `{said}` and that it lands:\n{panel}").into(),
+        );
+    }
+    Ok(())
+}
+
+/// The lanes of the timeline's row `row`, in order: each cell's class and title (empty for
+/// a cell with none).
+fn lanes_of(dom: &str, row: usize) -> Result<Vec<(String, String)>, Failed> {
+    let html = between(dom, &format!("id=\"row-{row}\""), "</li>")
+        .ok_or_else(|| format!("the timeline has no row {row}"))?;
+    let cells = between(html, "<span class=\"lanes\">", "</span></span>")
+        .ok_or_else(|| format!("row {row} has no lanes: {html}"))?;
+    Ok(cells
+        .split("<span ")
+        .skip(1)
+        .map(|cell| {
+            let attribute = |name: &str| {
+                between(cell, &format!("{name}=\""), "\"").map_or(String::new(), unescape)
+            };
+            (attribute("class"), attribute("title"))
+        })
+        .collect())
 }
 
 /// The changed lines the page's diff pane shows (`+ path: value`), none for "no change".
@@ -270,33 +409,69 @@ fn page_waiting(dom: &str) -> Option<String> {
     between(panel, "class=\"waiting\">", "</div>").map(unescape)
 }
 
-/// The changed lines `replay --diff` prints for the `step`-th step it shows (counting the
-/// drain's deliveries after the log's steps, as the page does), and its `waiting:` line.
-fn replay_step(log: &Path, step: u64) -> Result<(Vec<String>, Option<String>), Failed> {
+/// One row `replay --diff` prints: a step of the log, or one of the drain's.
+struct Printed {
+    /// What the page calls it: `step`, `drain commit` or `drain delivery`.
+    kind: String,
+    /// Which of its kind: the log's step index, or the drain's k-th commit or delivery.
+    number: u64,
+    /// The changed lines (`+ path: value`).
+    diff: Vec<String>,
+    /// Its `waiting:` line.
+    waiting: Option<String>,
+    /// Whether the violation shows there (`✗`).
+    broke: bool,
+}
+
+/// The rows `replay --diff` prints for `log`, the drain's named by what the trace says they
+/// do (`drain      client 1 commits`, `drain      deliver ...`), as the page names them.
+fn replayed(log: &Path) -> Result<Vec<Printed>, Failed> {
     let output = rewind(&["replay", path_text(log)?, "--diff"]);
     expect(&output, 0, &[])?;
     let printed = String::from_utf8_lossy(&output.stdout).into_owned();
-    let mut headers = 0;
-    let mut lines = Vec::new();
-    let mut waiting = None;
+    let mut rows: Vec<Printed> = Vec::new();
     for line in printed.lines() {
-        if line.starts_with("step ") || line.starts_with("drain ") {
-            headers += 1;
+        if let Some((kind, number)) = header(line, &rows)? {
+            rows.push(Printed {
+                kind,
+                number,
+                diff: Vec::new(),
+                waiting: None,
+                broke: false,
+            });
             continue;
         }
-        if headers != step + 1 {
-            continue;
-        }
-        let Some(said) = line.strip_prefix("           ") else {
+        let (Some(row), Some(said)) = (rows.last_mut(), line.strip_prefix("           ")) else {
             continue;
         };
         if said.starts_with("- ") || said.starts_with("+ ") {
-            lines.push(said.to_string());
+            row.diff.push(said.to_string());
         } else if said.starts_with("waiting: ") {
-            waiting = Some(said.to_string());
+            row.waiting = Some(said.to_string());
+        } else if said.starts_with("✗ ") {
+            row.broke = true;
         }
     }
-    Ok((lines, waiting))
+    Ok(rows)
+}
+
+/// The kind and number of the row a trace line heads, after `rows`; `None` for a line that
+/// heads none.
+fn header(line: &str, rows: &[Printed]) -> Result<Option<(String, u64)>, Failed> {
+    if let Some(rest) = line.strip_prefix("step ") {
+        let number = rest.split_whitespace().next().and_then(|n| n.parse().ok());
+        return Ok(number.map(|number| ("step".to_string(), number)));
+    }
+    let Some(said) = line.strip_prefix("drain ").map(str::trim_start) else {
+        return Ok(None);
+    };
+    let kind = match said {
+        _ if said.starts_with("client ") && said.ends_with(" commits") => "drain commit",
+        _ if said.starts_with("deliver ") => "drain delivery",
+        _ => return Err(format!("a drain row that is neither commit nor delivery: {line}").into()),
+    };
+    let before = rows.iter().filter(|row| row.kind == kind).count() as u64;
+    Ok(Some((kind.to_string(), before + 1)))
 }
 
 /// The step the page shows, from `#step-number` and `<body data-step>`.
@@ -307,6 +482,49 @@ fn expect_step(dom: &str, step: u64) -> Result<(), Failed> {
         return Err(format!("the page should show step {step}, it shows {shown:?}:\n{dom}").into());
     }
     Ok(())
+}
+
+/// The page shows row `row`, named `kind number of count` (`drain commit 1 of 1`), marked in
+/// the timeline as violating, with `invariant` in its violation box.
+fn expect_violation_at(
+    dom: &str,
+    row: usize,
+    (kind, number, of): (&str, u64, usize),
+    invariant: &str,
+) -> Result<(), Failed> {
+    let shown = counter(dom);
+    let wanted = (kind.to_string(), number.to_string(), of.to_string());
+    if shown.as_ref() != Some(&wanted) || !dom.contains(&format!("<body data-step=\"{row}\"")) {
+        return Err(
+            format!("the page should show row {row} as {wanted:?}, it shows {shown:?}").into(),
+        );
+    }
+    if !dom.contains(&format!(
+        "class=\"row violating selected\" id=\"row-{row}\""
+    )) {
+        return Err(
+            format!("the timeline does not mark row {row} as violating and selected").into(),
+        );
+    }
+    let (hidden, text) = violation_box(dom)?;
+    if hidden || !text.contains(invariant) {
+        return Err(format!(
+            "at {kind} {number} the violation `{invariant}` should show; the box is {} and \
+             says `{text}`",
+            if hidden { "hidden" } else { "shown" }
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// What the page's counter says: `step 3 of 4`, `drain commit 1 of 1`, as its three parts.
+fn counter(dom: &str) -> Option<(String, String, String)> {
+    Some((
+        between(dom, "id=\"step-kind\">", "<")?.to_string(),
+        between(dom, "id=\"step-number\">", "<")?.to_string(),
+        between(dom, "id=\"step-count\">", "<")?.to_string(),
+    ))
 }
 
 /// Whether the page's violation box is hidden, and its text.

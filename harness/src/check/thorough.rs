@@ -85,14 +85,17 @@ pub fn replay_log<M: Model>(
 
 /// One step of a thorough replay, as [`thorough_observed`] shows it.
 pub struct StepView<'a, M: Model> {
-    /// The step's index in the case; the drain's deliveries come after the last.
+    /// The step's index in the case; the drain's steps come after the last.
     pub step: usize,
     /// The step as taken.
     pub taken: &'a Step<M::Action>,
-    /// Whether the step is a delivery of the drain at the end of the run.
+    /// Whether the step is one of the drain at the end of the run: the commit of a client
+    /// still in flight, or a delivery.
     pub drained: bool,
     /// The engine after the step.
     pub engine: &'a Engine<M>,
+    /// The world after the step: the clients' commands still in flight.
+    pub world: &'a World<M>,
     /// The events the step appended.
     pub events: &'a [M::Event],
     /// The projections after the step.
@@ -245,6 +248,7 @@ impl<M: Model> Replay<'_, M> {
             taken: step,
             drained,
             engine: &self.engine,
+            world: &self.world,
             events,
             views: &self.views,
             refusal,

@@ -6,7 +6,7 @@ pub mod gauge;
 pub mod post;
 pub mod wallets;
 
-use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, Log, Model, TypedLog};
+use rewind_engine::{Bugs, Choices, Domain, Env, Invariant, LOG_FORMAT, Log, Model, TypedLog};
 
 pub struct Tally;
 
@@ -68,11 +68,12 @@ pub fn tally_log(actions: &str, violation: &str) -> TypedLog<Tally> {
 }
 
 /// A log of `M` of `actions` (a JSON list of steps) recording `violation` (a JSON object),
-/// found with `bug` planted, read as a stored log is read.
+/// found with `bug` planted, read as a stored log of the current format is read (so it may
+/// hold every kind of step, clients' included).
 pub fn log_of<M: Model>(actions: &str, violation: &str, bug: Option<&str>) -> TypedLog<M> {
     let bug = bug.map_or(String::new(), |bug| format!(r#""bug": "{bug}","#));
     let text = format!(
-        r#"{{"format": "rewind-log/3", "domain": "{}", "schema": {}, "seed": 1, {bug}
+        r#"{{"format": "{LOG_FORMAT}", "domain": "{}", "schema": {}, "seed": 1, {bug}
             "found_by": "a test", "actions": {actions}, "violation": {violation}}}"#,
         M::NAME,
         M::SCHEMA

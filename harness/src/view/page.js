@@ -12,16 +12,26 @@
   var data = JSON.parse(document.getElementById("data").textContent);
   var steps = data.steps;
   var count = steps.length;
-  // The rows are the log's steps, then the deliveries of the drain at the end of the run (if
-  // the replay got there), counted apart: a log of 4 steps replayed to its end with one
-  // delivery in the drain is "4 of 4 steps, then 1 drain delivery", not "5 of 4 steps".
-  var logSteps = steps.filter(function (step) {
-    return !step.d;
-  }).length;
-  var drainRows = count - logSteps;
+  // The rows are the log's steps, then the drain's at the end of the run (if the replay got
+  // there): the commits of the clients still in flight, then the deliveries. Each is named
+  // and counted by what it is: a log of 4 steps replayed to its end with one commit in the
+  // drain is "4 of 4 steps, then 1 drain commit", not "5 of 4 steps", and its last row is
+  // "drain commit 1 of 1". A drain step with a client is a commit.
+  var names = [];
+  var drained = { "drain commit": 0, "drain delivery": 0 };
+  steps.forEach(function (step, index) {
+    if (!step.d) {
+      names.push({ kind: "step", number: index });
+      return;
+    }
+    var kind = step.c !== undefined ? "drain commit" : "drain delivery";
+    drained[kind] += 1;
+    names.push({ kind: kind, number: drained[kind] });
+  });
+  var logSteps = count - drained["drain commit"] - drained["drain delivery"];
   var violation = data.violation;
   // The row where the violation showed; its step counts as the log counts (the drain's
-  // deliveries all come at the step after the log's last).
+  // steps all come at the step after the log's last).
   var violationRow = data.violation_row;
   var recorded = data.recorded;
   // The row of the recorded step: a step of the log, or (past them) the end of the run.
@@ -173,9 +183,15 @@
     return n + " " + (n === 1 ? one : many);
   }
 
-  // How a row is named: "step 3", or "drain delivery 1" for the drain's first.
+  // How a row is named: "step 3", "drain commit 1" or "drain delivery 1".
   function stepName(index) {
-    return steps[index].d ? "drain delivery " + (index - logSteps + 1) : "step " + index;
+    return names[index].kind + " " + names[index].number;
+  }
+
+  // How many rows are named like `index`'s: the log's steps, or the drain's of its kind.
+  function countOf(index) {
+    var kind = names[index].kind;
+    return kind === "step" ? data.actions : drained[kind];
   }
 
   function brokeText(v) {
@@ -202,9 +218,25 @@
     $("copy").addEventListener("click", copyRerun);
   }
 
+  // The drain's rows by kind, in the order it takes them: "1 drain commit and 2 drain
+  // deliveries".
+  function drainText() {
+    return [
+      ["drain commit", "drain commits"],
+      ["drain delivery", "drain deliveries"],
+    ]
+      .filter(function (kind) {
+        return drained[kind[0]] > 0;
+      })
+      .map(function (kind) {
+        return plural(drained[kind[0]], kind[0], kind[1]);
+      })
+      .join(" and ");
+  }
+
   function replayedText() {
     var replayed = logSteps + " of " + plural(data.actions, "step", "steps");
-    if (drainRows > 0) replayed += ", then " + plural(drainRows, "drain delivery", "drain deliveries");
+    if (count > logSteps) replayed += ", then " + drainText();
     if (!violation) return replayed + " · no invariant broke";
     var same = violation.invariant === data.recorded.invariant && violation.step === data.recorded.step;
     return replayed + " · " + brokeText(violation).slice(2) + (same ? " (as recorded)" : " (not as recorded)");
@@ -243,9 +275,116 @@
     }
   }
 
+  // The concurrent clients the log has, lowest first: a lane each in the timeline, so a
+  // client that appears nowhere takes no room.
+  var lanes = [];
+  steps.forEach(function (step) {
+    if (step.c !== undefined && lanes.indexOf(step.c) < 0) lanes.push(step.c);
+  });
+  lanes.sort(function (a, b) {
+    return a - b;
+  });
+
+  // What a client's step came to (`m`, see `Mark` in harness/src/view/mod.rs): its glyph in
+  // the client's lane, its name in the legend, and what it says of the step.
+  var MARKS = {
+    begin: {
+      glyph: "○",
+      name: "begins",
+      says: "decided on the state as it is; nothing lands until its commit",
+    },
+    landed: { glyph: "●", name: "lands", says: "the commit lands" },
+    conflict: {
+      glyph: "✕",
+      name: "refused by a conflict",
+      says: "a conflict refuses the commit",
+    },
+    again: {
+      glyph: "↻",
+      name: "decides again",
+      says: "a conflict: the client decides again, still in flight",
+    },
+    refused: { glyph: "⊘", name: "refused", says: "refused" },
+  };
+
+  // A step as the timeline and the detail name it: a commit with the command it commits.
+  function actionText(step) {
+    return step.k === undefined ? step.a : step.a + " " + step.k;
+  }
+
+  // What a client did at a step: "client 1 commits Spend { .. }: the commit lands".
+  function clientText(step) {
+    return actionText(step) + ": " + MARKS[step.m].says;
+  }
+
+  // Whether `client` has a command in flight after row `index` (none before the first).
+  function inFlight(index, client) {
+    return index >= 0 && (steps[index].f || []).indexOf(client) >= 0;
+  }
+
+  // A mark a screen reader reads and a pointer names.
+  function labelled(node, text) {
+    node.title = text;
+    node.setAttribute("role", "img");
+    node.setAttribute("aria-label", text);
+    return node;
+  }
+
+  // Row `index`'s cell of `client`'s lane: the client's mark where it acted, with a line
+  // to the rows before and after while its command is in flight; a line through the rows
+  // between its begin and its commit; else nothing.
+  function laneCell(index, client) {
+    var step = steps[index];
+    var before = inFlight(index - 1, client);
+    var after = inFlight(index, client);
+    if (step.c === client) {
+      var mark = el("span", "lane mark-" + step.m, MARKS[step.m].glyph);
+      if (before) mark.classList.add("up");
+      if (after) mark.classList.add("down");
+      return labelled(mark, clientText(step));
+    }
+    if (before && after) {
+      return labelled(el("span", "lane flight"), "client " + client + ": a command in flight");
+    }
+    var empty = el("span", "lane");
+    empty.setAttribute("aria-hidden", "true");
+    return empty;
+  }
+
+  function laneCells(index) {
+    var cells = el("span", "lanes");
+    lanes.forEach(function (client) {
+      cells.appendChild(laneCell(index, client));
+    });
+    return cells;
+  }
+
+  // The lanes' heading, kept above the rows: each lane's client, and what the marks mean.
+  function lanesHead() {
+    var head = el("div", "lanes-head");
+    head.id = "lanes-head";
+    head.appendChild(el("span", "n", "client"));
+    var cells = el("span", "lanes");
+    lanes.forEach(function (client) {
+      cells.appendChild(labelled(el("span", "lane", String(client)), "client " + client));
+    });
+    head.appendChild(cells);
+    var legend = Object.keys(MARKS).map(function (key) {
+      return MARKS[key].glyph + " " + MARKS[key].name;
+    });
+    // The line a command draws from its begin to its commit, named after the begin.
+    legend.splice(1, 0, "│ in flight");
+    var named = lanes.map(function (client) {
+      return "client " + client;
+    });
+    var text = "lanes: " + named.join(", ") + " · " + legend.join(" · ");
+    head.appendChild(el("span", "legend", text));
+    return head;
+  }
+
   function stepBody(row, step, index) {
     var what = el("div", "what");
-    what.appendChild(el("div", "action", step.a));
+    what.appendChild(el("div", "action", actionText(step)));
     if (step.r !== undefined) {
       what.appendChild(el("div", "refused", "refused: " + step.r));
     } else {
@@ -272,10 +411,15 @@
       row.dataset.step = index;
       if (violationRow === index) row.classList.add("violating");
       row.appendChild(el("span", "n", step.d ? "drain" : String(index)));
+      if (lanes.length) row.appendChild(laneCells(index));
       stepBody(row, step, index);
       fragment.appendChild(row);
     });
     rows.appendChild(fragment);
+    if (lanes.length) {
+      $("timeline").classList.add("laned");
+      $("timeline").insertBefore(lanesHead(), rows);
+    }
     rows.addEventListener("click", function (event) {
       var row = event.target.closest(".row");
       if (row) go(Number(row.dataset.step));
@@ -301,7 +445,10 @@
 
     var action = $("step-action");
     action.textContent = "";
-    action.appendChild(el("div", "action", stepName(index) + "  " + step.a));
+    action.appendChild(el("div", "action", stepName(index) + "  " + actionText(step)));
+    if (step.c !== undefined) {
+      action.appendChild(el("div", "client", MARKS[step.m].glyph + " " + MARKS[step.m].says));
+    }
     if (step.r !== undefined) {
       action.appendChild(el("div", "refused", "refused: " + step.r));
     } else if (!step.e || step.e.length === 0) {
@@ -346,10 +493,11 @@
     var row = $("row-" + index);
     row.classList.add("selected");
     if (row.scrollIntoView) row.scrollIntoView({ block: "nearest" });
-    // Counted as the rows are named: step i of the log's steps, or the drain's k-th delivery.
-    $("step-kind").textContent = steps[index].d ? "drain delivery" : "step";
-    $("step-number").textContent = String(steps[index].d ? index - logSteps + 1 : index);
-    $("step-count").textContent = String(steps[index].d ? drainRows : data.actions);
+    // Counted as the rows are named: step i of the log's steps, or the drain's k-th commit
+    // or delivery.
+    $("step-kind").textContent = names[index].kind;
+    $("step-number").textContent = String(names[index].number);
+    $("step-count").textContent = String(countOf(index));
     document.body.dataset.step = String(index);
     $("scrub").value = String(index);
     show(index);

@@ -1,9 +1,10 @@
 //! The page's data for small logs of the harness's test domain.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::view;
 use crate::test_domain::post::Post;
+use crate::test_domain::wallets::Wallets;
 use crate::test_domain::{NOTHING_RECORDED, log_of, tally_log};
 
 /// The JSON the page's script reads, out of the page.
@@ -63,4 +64,38 @@ fn drain_deliveries_are_marked_and_the_violation_row_is_where_it_showed() {
     assert_eq!(data["actions"], 1);
     assert_eq!(data["violation"]["step"], 1, "counted as the log counts");
     assert_eq!(data["violation_row"], 3, "the run's last row");
+}
+
+/// The lost update by hand on the correct wallets: client 2's commit meets a conflict and
+/// decides again, and the drain commits its new decision, refused on the empty wallet.
+#[test]
+fn each_step_carries_its_client_and_the_drain_commit_is_marked() {
+    let log = log_of::<Wallets>(
+        r#"[{"Deposit": {"wallet": 0, "amount": 1}},
+            {"begin": {"client": 1, "action": {"Spend": {"wallet": 0, "amount": 1}}}},
+            {"begin": {"client": 2, "action": {"Spend": {"wallet": 0, "amount": 1}}}},
+            {"commit": 1},
+            {"commit": 2}]"#,
+        NOTHING_RECORDED,
+        None,
+    );
+    let data = data_of(&view(&log, "wallets.json", "rewind"));
+    let steps = data["steps"].as_array().expect("steps");
+    let lanes: Vec<Value> = steps
+        .iter()
+        .map(|step| json!([step["d"], step["c"], step["m"], step["k"], step["f"]]))
+        .collect();
+    let spend = "Spend { wallet: 0, amount: 1 }";
+    assert_eq!(
+        lanes,
+        [
+            json!([null, null, null, null, null]),
+            json!([null, 1, "begin", null, [1]]),
+            json!([null, 2, "begin", null, [1, 2]]),
+            json!([null, 1, "landed", spend, [2]]),
+            json!([null, 2, "again", spend, [2]]),
+            json!([true, 2, "refused", spend, null]),
+        ],
+        "{data}"
+    );
 }

@@ -71,9 +71,16 @@ impl<M: Model> World<M> {
 
     /// The clients with a command in flight.
     pub(super) fn busy_clients(&self) -> impl Iterator<Item = u32> + '_ {
-        (1..)
-            .zip(&self.clients)
-            .filter_map(|(client, slot)| slot.as_ref().map(|_| client))
+        self.in_flight().map(|(client, _)| client)
+    }
+
+    /// The clients with a command in flight, lowest first, each with the command it decided
+    /// (`rewind view` draws them in their lanes and names what a commit commits).
+    pub fn in_flight(&self) -> impl Iterator<Item = (u32, &M::Action)> + '_ {
+        (1..).zip(&self.clients).filter_map(|(client, slot)| {
+            slot.as_ref()
+                .map(|in_flight| (client, &in_flight.pending.action))
+        })
     }
 
     /// `client` begins `action`: decides it on the state as it is now.
