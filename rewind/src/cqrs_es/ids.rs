@@ -19,8 +19,8 @@ fn index_of<A: Aggregate>(id: &str) -> Option<u64> {
     // Only the digits `aggregate_id` writes: no sign, and no leading zero (`account-07` is
     // not one of its ids, so it is left as written). Checked without formatting the id
     // again: the version check asks this of every event since a client's decision.
-    let canonical = digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'));
+    let canonical =
+        digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
     canonical.then(|| digits.parse::<u64>().ok()).flatten()
 }
 
