@@ -1,11 +1,10 @@
 //! Concurrent clients on a small domain built for them: the wallets of
 //! `test_domain::wallets`, correct and with each planted bug.
 
-use rewind_engine::{Bugs, Coverage, Model, RandomChoices, Step};
+use rewind_engine::{Bugs, Coverage, Model, Step};
 
 use super::{CLIENT_LABELS, COMMITS_SERIALIZABLE, coverage_labels};
 use crate::check::{Checks, StepView, thorough, thorough_observed};
-use crate::run::{RunCounts, RunSpec, play};
 use crate::shrink::shrink;
 use crate::test_domain::wallets::{Cash, SPEND_EXPECTS_NOTHING, SPEND_RESENDS, Wallets};
 
@@ -142,28 +141,7 @@ fn a_client_step_the_world_cannot_take_is_refused_and_changes_nothing() {
 }
 
 fn played(seed: u64, concurrency: bool, bugs: Bugs) -> (Vec<Step<Cash>>, Coverage, Option<String>) {
-    let spec = RunSpec::<Wallets> {
-        config: &(),
-        seed,
-        steps: 60,
-        bugs,
-        swarm: false,
-        deep: true,
-        json: true,
-        faults: true,
-        concurrency,
-        checks: &Checks::all(),
-    };
-    let mut coverage = Coverage::new(coverage_labels::<Wallets>().len());
-    let mut choices = RandomChoices::new(seed);
-    let played = play(
-        &spec,
-        &mut choices,
-        &mut RunCounts::default(),
-        &mut coverage,
-    );
-    let broke = played.violation.as_ref().map(|v| v.invariant.clone());
-    (played.steps(), coverage, broke)
+    super::tests::play_run::<Wallets>(seed, 60, (true, concurrency), bugs)
 }
 
 #[test]

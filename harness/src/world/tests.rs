@@ -131,20 +131,27 @@ fn the_bus_drains_before_eventually_invariants_run() {
     assert_eq!(violation.step, written.len(), "after the last step");
 }
 
-fn played(seed: u64, faults: bool, bugs: Bugs) -> (Vec<Step<Act>>, Coverage, Option<String>) {
-    let spec = RunSpec::<Post> {
+/// Plays one run of `M` of up to `steps` steps from `seed`, faults and concurrent clients on
+/// or off, every check made: its steps, its coverage and what broke.
+pub(super) fn play_run<M: Model<Config = ()>>(
+    seed: u64,
+    steps: usize,
+    (faults, concurrency): (bool, bool),
+    bugs: Bugs,
+) -> (Vec<Step<M::Action>>, Coverage, Option<String>) {
+    let spec = RunSpec::<M> {
         config: &(),
         seed,
-        steps: 200,
+        steps,
         bugs,
         swarm: false,
         deep: true,
         json: true,
         faults,
-        concurrency: true,
+        concurrency,
         checks: &Checks::all(),
     };
-    let mut coverage = Coverage::new(coverage_labels::<Post>().len());
+    let mut coverage = Coverage::new(coverage_labels::<M>().len());
     let mut choices = RandomChoices::new(seed);
     let played = play(
         &spec,
@@ -154,6 +161,10 @@ fn played(seed: u64, faults: bool, bugs: Bugs) -> (Vec<Step<Act>>, Coverage, Opt
     );
     let broke = played.violation.as_ref().map(|v| v.invariant.clone());
     (played.steps(), coverage, broke)
+}
+
+fn played(seed: u64, faults: bool, bugs: Bugs) -> (Vec<Step<Act>>, Coverage, Option<String>) {
+    play_run::<Post>(seed, 200, (faults, true), bugs)
 }
 
 #[test]
