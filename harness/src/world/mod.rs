@@ -5,12 +5,12 @@
 //! message, or restarts the process (see `restart.rs`). The scheduler ([`World::next_step`])
 //! chooses each step from the run's [`Choices`], so the seed, the fuzz input or proptest's
 //! vector decides the interleaving as it decides the actions, and the shrinker removes faults
-//! as it removes actions. Domains that are not [`rewind_engine::Domain::ASYNC`] never meet a
-//! world.
+//! as it removes actions.
 //!
 //! A domain that declares concurrent clients ([`rewind_engine::Domain::CONCURRENT`]) meets a
 //! world too: a client's `begin` decides a command and its later `commit` appends it, with
-//! other steps in between (see `clients.rs`).
+//! other steps in between (see `clients.rs`). A domain that is neither
+//! [`rewind_engine::Domain::ASYNC`] nor concurrent never meets a world.
 //!
 //! Every fault is bounded: deliveries of one message ([`MAX_DELIVERIES`]), restarts per run
 //! ([`MAX_RESTARTS`]), the outbox's length ([`MAX_OUTBOX`]) and the drain at the end of a run
