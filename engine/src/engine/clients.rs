@@ -236,15 +236,17 @@ impl<D: Domain> Engine<D> {
         committed: &CommitRecord<D>,
     ) -> Result<Range<usize>, Refusal<D::Reject>> {
         let step = self.actions.len();
-        let refusal = match committed {
-            CommitRecord::Decided(Ok(_)) => None,
-            CommitRecord::Decided(Err(reason)) => Some(Refusal::Rejected(reason.clone())),
-            CommitRecord::Conflict(conflict) => Some(Refusal::Conflict(*conflict)),
-        };
-        let first = match (committed, &refusal) {
-            (_, Some(refusal)) => First::Refuse(refusal),
-            (CommitRecord::Decided(Ok(events)), None) => First::Append(events),
-            (_, None) => unreachable!("only an appended decision has no refusal"),
+        let refusal;
+        let first = match committed {
+            CommitRecord::Decided(Ok(events)) => First::Append(events),
+            CommitRecord::Decided(Err(reason)) => {
+                refusal = Refusal::Rejected(reason.clone());
+                First::Refuse(&refusal)
+            }
+            CommitRecord::Conflict(conflict) => {
+                refusal = Refusal::Conflict(*conflict);
+                First::Refuse(&refusal)
+            }
         };
         let landed = self.step(action, draws, first);
         if !matches!(landed, Err(Refusal::Poisoned)) {
