@@ -54,17 +54,11 @@ impl<M: Model> World<M> {
                 "there is no client {client}: a run has clients 1 to {MAX_CLIENTS}"
             ));
         }
-        if self.clients.is_empty() {
-            self.clients.resize_with(MAX_CLIENTS as usize, || None);
-        }
         Ok(&mut self.clients[client as usize - 1])
     }
 
     /// The lowest client with no command in flight, if a command may begin.
     pub(super) fn idle_client(&self) -> Option<u32> {
-        if self.clients.is_empty() {
-            return Some(1);
-        }
         let index = self.clients.iter().position(Option::is_none)?;
         Some(index as u32 + 1)
     }

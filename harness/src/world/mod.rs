@@ -188,9 +188,8 @@ pub struct World<M: Model> {
     check_restarts: bool,
     /// Whether [`OUTBOX_BOUNDED`] is checked after each step.
     check_outbox: bool,
-    /// The concurrent clients' commands in flight, by client number less one; empty until
-    /// a client first begins.
-    clients: Vec<Option<clients::InFlight<M>>>,
+    /// The concurrent clients' commands in flight, by client number less one.
+    clients: [Option<clients::InFlight<M>>; MAX_CLIENTS as usize],
     /// Whether the scheduler starts and commits clients' commands (see [`World::without_clients`]).
     schedule_clients: bool,
     /// Whether [`COMMITS_SERIALIZABLE`] is checked at each commit.
@@ -216,7 +215,7 @@ impl<M: Model> World<M> {
             snapshot: None,
             check_restarts: true,
             check_outbox: true,
-            clients: Vec::new(),
+            clients: std::array::from_fn(|_| None),
             schedule_clients: M::CONCURRENT,
             check_commits: true,
             client_labels: client_labels::<M>(),

@@ -31,13 +31,13 @@ pub(super) fn next_step<M: Model>(
     if world.schedule_clients {
         let roll = choices.below(100);
         if roll >= COMMIT {
-            let busy: Vec<u32> = world.busy_clients().collect();
-            if let Some(&first) = busy.first() {
-                let pick = match busy.len() {
-                    1 => first,
-                    n => busy[choices.below(n as u32) as usize],
-                };
-                return Step::Commit(pick);
+            let pick = match world.busy_clients().count() {
+                0 => None,
+                1 => world.busy_clients().next(),
+                n => world.busy_clients().nth(choices.below(n as u32) as usize),
+            };
+            if let Some(client) = pick {
+                return Step::Commit(client);
             }
         } else if roll >= BEGIN
             && let Some(client) = world.idle_client()
