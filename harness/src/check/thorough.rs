@@ -299,19 +299,21 @@ impl<M: Model> Replay<'_, M> {
             }
             Ok(Outcome::Dispatched(result)) => result.err().map(|refusal| refusal.to_string()),
         };
-        let last = self.engine.steps() - 1;
-        match (step, self.engine.committed(last)) {
-            (Step::Commit(_), Some(committed)) => {
-                let action = self.engine.actions()[last].clone();
+        let dispatched = self.engine.steps() - 1;
+        let committed = match step {
+            Step::Commit(_) => self.engine.committed(dispatched),
+            _ => None,
+        };
+        match (committed, step.action()) {
+            (Some(committed), _) => {
+                let action = self.engine.actions()[dispatched].clone();
                 let _ = self.replica.recommit(action, committed);
             }
-            _ => {
-                if let Some(action) = step.action() {
-                    let _ = self.replica.dispatch_scripted(action.clone(), scripted);
-                }
+            (None, Some(action)) => {
+                let _ = self.replica.dispatch_scripted(action.clone(), scripted);
             }
+            (None, None) => {}
         }
-        let dispatched = self.engine.steps() - 1;
         let found = step_checks(
             self.checks,
             &self.engine,
