@@ -21,7 +21,10 @@ fn index_of<A: Aggregate>(id: &str) -> Option<u64> {
     // again: the version check asks this of every event since a client's decision.
     let canonical =
         digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
-    canonical.then(|| digits.parse::<u64>().ok()).flatten()
+    if !canonical {
+        return None;
+    }
+    digits.parse::<u64>().ok()
 }
 
 /// The stream of the instance `id`: the one cqrs-es's sequence check covers. Named by the
