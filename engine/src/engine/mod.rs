@@ -491,22 +491,12 @@ impl<D: Domain> Engine<D> {
             replica.record_draws();
         }
         let mut restarts = self.restarts.iter().peekable();
-        let Some(clients) = &self.clients else {
-            // No concurrent client took part: the plain loop, which a history check runs
-            // after every run.
-            for (step, action) in self.actions.iter().enumerate() {
-                while restarts.next_if(|&&at| at == step).is_some() {
-                    replica.restart_in_memory();
-                }
-                let _ = replica.dispatch_scripted(action.clone(), self.step_draws(step));
-            }
-            for _ in restarts {
-                replica.restart_in_memory();
-            }
-            return replica;
+        let (begins, commits) = match &self.clients {
+            Some(clients) => (&clients.begins[..], &clients.commits[..]),
+            None => (&[][..], &[][..]),
         };
-        let mut begins = clients.begins.iter().peekable();
-        let mut commits = clients.commits.iter().peekable();
+        let mut begins = begins.iter().peekable();
+        let mut commits = commits.iter().peekable();
         for step in 0..=self.actions.len() {
             while restarts.next_if(|&&at| at == step).is_some() {
                 replica.restart_in_memory();
