@@ -182,12 +182,17 @@ pub trait Model: Domain {
     fn action_kind(action: &Self::Action) -> usize;
 
     /// The checks run after every step, in order; the first that fails is the violation.
+    ///
+    /// A step that appended no events (a refusal, a begun command) changed neither the state
+    /// nor the projections, since only `apply` and `fold` change them, so what held before it
+    /// holds after it: a simulation's runs skip the checks there. Its deep runs (one in
+    /// `history_every`) and every replay check after every step all the same, and a replay
+    /// also proves that a refused step changed nothing.
     fn invariants() -> &'static [Invariant<Self>];
 
     /// Whether [`Model::touches`] says which invariants each event can break. Then a step
-    /// checks only the invariants its events touch, and a step with no events (a refusal)
-    /// none, since neither the state nor the projections changed; the run's first step
-    /// checks them all. Off by default: every invariant after every step.
+    /// checks only the invariants its events touch; the run's first step checks them all.
+    /// Off by default: every invariant after every step that appended events.
     ///
     /// The harness proves the declaration: one run in `history_every` (and every replay of a
     /// log) checks every invariant after every step, and an invariant that breaks after a

@@ -225,8 +225,9 @@ fn play_on<M: Model>(
     }
 }
 
-/// The invariants after one step that appended `events`: a deep run checks every one and
-/// proves [`Model::touches`]; any other checks those the events touch.
+/// The invariants after one step that appended `events`: a deep run checks every one,
+/// after every step, and proves [`Model::touches`]; any other checks those the events touch
+/// (none after a step that appended nothing).
 #[inline(always)]
 pub(crate) fn step_invariants<M: Model>(
     spec: &RunSpec<'_, M>,
@@ -235,7 +236,7 @@ pub(crate) fn step_invariants<M: Model>(
     step: usize,
     events: &[M::Event],
 ) -> Option<Violation> {
-    if M::CHECKS_TOUCHED_ONLY && spec.deep {
+    if spec.deep {
         spec.checks.proving_invariants(state, views, step, events)
     } else {
         spec.checks.touched_invariants(state, views, step, events)
