@@ -178,9 +178,9 @@ impl<M: Model> Checks<M> {
     /// [`Model::touches`]: those its events touch (see [`touched_by`]). Every one for a
     /// domain that does not declare them, and at the run's first step (`step` 0), which
     /// checks the initial state too. None after a step that appended nothing (a refusal, a
-    /// begun command, a delivery the domain refused), for every domain: only `apply` changes the state
-    /// and only events fold into the projections, so what held before it holds after it.
-    /// Deep runs check every step all the same, and prove this too.
+    /// begun command, a delivery the domain refused), for every domain: only `apply` changes
+    /// the state and only events fold into the projections, so what held before it holds
+    /// after it. Deep runs check every step all the same, and prove this too.
     #[inline(always)]
     pub fn touched_invariants(
         &self,
