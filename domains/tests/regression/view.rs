@@ -65,6 +65,14 @@ fn path_text(path: &Path) -> Result<&str, Failed> {
         .ok_or_else(|| format!("{} is not UTF-8", path.display()).into())
 }
 
+/// Writes `log`'s page into `dir` as `name` with `rewind view --out`, and returns the page's
+/// absolute path, for a `file://` URL.
+fn viewed(log: &str, dir: &Path, name: &str) -> Result<PathBuf, Failed> {
+    let page = dir.join(name);
+    expect(&rewind(&["view", log, "--out", path_text(&page)?]), 0, &[])?;
+    Ok(page.canonicalize().map_err(|e| e.to_string())?)
+}
+
 fn browser_steps_to_the_violation() -> Result<(), Failed> {
     let chromium = chromium()?;
     let dir = scratch("browser");
@@ -162,12 +170,7 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
         let log = logs
             .first()
             .ok_or(format!("no log in {}", folder.display()))?;
-        let page = dir.join(format!("{domain}.html"));
-        expect(
-            &rewind(&["view", path_text(log)?, "--out", path_text(&page)?]),
-            0,
-            &[],
-        )?;
+        let page = viewed(path_text(log)?, &dir, &format!("{domain}.html"))?;
         let text = fs::read_to_string(log).map_err(|e| e.to_string())?;
         let recorded: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
         let invariant = recorded["violation"]["invariant"]
@@ -203,7 +206,6 @@ fn every_domain_opens_at_its_violation() -> Result<(), Failed> {
             .into());
         }
         in_the_drain += usize::from(kind != "step");
-        let page = page.canonicalize().map_err(|e| e.to_string())?;
         let dom = chromium.dump_dom(&format!("file://{}#step={row}", page.display()), &dir)?;
         expect_violation_at(&dom, row, (kind, *number, of), invariant)
             .map_err(|e| format!("{}: {}", log.display(), e.message().unwrap_or("")))?;
@@ -249,13 +251,7 @@ fn drain_deliveries_are_counted_apart() -> Result<(), Failed> {
     const DRAINED: &str = "../corpus/payments/every_capture_settled-2bfa970f.json";
     let chromium = chromium()?;
     let dir = scratch("drain");
-    let page = dir.join("page.html");
-    expect(
-        &rewind(&["view", DRAINED, "--out", path_text(&page)?]),
-        0,
-        &[],
-    )?;
-    let page = page.canonicalize().map_err(|e| e.to_string())?;
+    let page = viewed(DRAINED, &dir, "page.html")?;
     let url = |fragment: &str| format!("file://{}#{fragment}", page.display());
 
     let dom = chromium.dump_dom(&url("step=0&press=End"), &dir)?;
@@ -300,13 +296,7 @@ const CLIENTS: &str = "../corpus/accounts/commits_serializable-cc92cc32.json";
 fn client_lanes_run_from_begin_to_commit() -> Result<(), Failed> {
     let chromium = chromium()?;
     let dir = scratch("clients");
-    let page = dir.join("page.html");
-    expect(
-        &rewind(&["view", CLIENTS, "--out", path_text(&page)?]),
-        0,
-        &[],
-    )?;
-    let page = page.canonicalize().map_err(|e| e.to_string())?;
+    let page = viewed(CLIENTS, &dir, "page.html")?;
     let dom = chromium.dump_dom(&format!("file://{}#step=5", page.display()), &dir)?;
     expect_violation_at(&dom, 5, ("drain commit", 1, 1), "commits_serializable")?;
     if !dom.contains("5 of 5 steps, then 1 drain commit · `commits_serializable` broke at step 5")
